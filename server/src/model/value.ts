@@ -98,6 +98,13 @@ export interface UnknownValue extends ValueBase {
   readonly kind: 'unknown';
   /** why it cannot be known statically: "parameter `enableRbac` has no default" */
   readonly reason: string;
+  /**
+   * For a string built by concatenation with some unknown parts: the parts in order, so that a rule can still
+   * see `AccountKey=` followed by a `listKeys()` result.
+   */
+  readonly fragments?: readonly (StringValue | UnknownValue)[];
+  /** the deployment-time function whose result this is (`listKeys`, `reference`, `uniqueString`...) */
+  readonly runtimeFunction?: string;
 }
 
 export function isKnown(value: Value): value is KnownValue {

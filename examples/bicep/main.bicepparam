@@ -1,0 +1,4 @@
+using './main.bicep'
+
+param appName = 'orders'
+param enableRbac = false

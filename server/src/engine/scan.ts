@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import { decodeText } from '../text/decode';
+import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
+import type { AnalyzedDocument } from './document';
+import { analyzeDocument } from './analyze';
+import { listFiles } from './files';
+
+/** Files larger than this are reported and skipped rather than read into memory. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** One file's outcome: the analysed document, or why it could not be read. */
+export type FileResult =
+  | { readonly kind: 'analyzed'; readonly path: string; readonly document: AnalyzedDocument }
+  | { readonly kind: 'unreadable'; readonly path: string; readonly message: string };
+
+export interface ScanResult {
+  readonly files: readonly FileResult[];
+}
+
+export function readAndAnalyze(filePath: string): FileResult {
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(filePath).size;
+    if (size > MAX_FILE_BYTES) return { kind: 'unreadable', path: filePath, message: `file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit` };
+    bytes = fs.readFileSync(filePath);
+  } catch (error) {
+    return { kind: 'unreadable', path: filePath, message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { kind: 'unreadable', path: filePath, message: decoded.reason };
+  return { kind: 'analyzed', path: filePath, document: analyzeDocument(filePath, decoded.text) };
+}
+
+/** Reads every candidate file under `inputs`; problems with one file never stop the others. */
+export function scan(inputs: readonly string[]): ScanResult {
+  const listing = listFiles(inputs);
+  const files: FileResult[] = listing.problems.map((p) => ({ kind: 'unreadable', path: p.path, message: p.message }));
+  for (const file of listing.files) files.push(readAndAnalyze(file));
+  return { files };
+}
+
+export function syntaxErrors(result: FileResult): readonly SyntaxDiagnostic[] {
+  return result.kind === 'analyzed' ? result.document.diagnostics.filter((d) => d.severity === 'error') : [];
+}

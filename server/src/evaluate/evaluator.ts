@@ -1,0 +1,328 @@
+import type { Range } from '../text/range';
+import type { ArrayExpr, CallExpr, ConditionalExpr, Expr, ForExpr, MemberExpr, IndexExpr, ObjectExpr, ReferenceExpr } from '../model/expr';
+import type { ParameterFile, Resource, Template } from '../model/template';
+import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../model/value';
+import { property } from '../model/lookup';
+import { callFunction } from './functions';
+import { booleanValue, nullValue, numberValue, sameValue, stringValue, throughHop, throughHops, unknownValue } from './values';
+import { MAX_EVALUATION_DEPTH, MAX_UNROLLED_ITEMS } from './limits';
+import { findParameter, findResourceBySymbol, findVariable, nameScope } from './scope';
+
+/** Loop variables and lambda parameters bound while evaluating. */
+export type Locals = ReadonlyMap<string, Value>;
+
+export interface EvaluatorOptions {
+  /** Values for the root template's parameters, from a parameter file that belongs to it. */
+  readonly parameterFile?: ParameterFile;
+  /** how that file is named in messages */
+  readonly parameterFileName?: string;
+}
+
+
+/**
+ * Evaluates model expressions statically. Declarations (parameters, variables, resource bodies) are evaluated
+ * once and cached; a reference adds a hop to the cached value so a message can say where it came from.
+ * Create one per analysis of a template (a parameter file changes the answers).
+ */
+export class Evaluator {
+  private readonly cache = new Map<object, Value>();
+  private readonly pending = new Set<object>();
+  private depth = 0;
+
+  constructor(private readonly options: EvaluatorOptions = {}) {}
+
+  evaluate(expr: Expr, template: Template, locals?: Locals): Value {
+    if (this.depth >= MAX_EVALUATION_DEPTH) return unknownValue(expr.range, 'expression nested too deeply to evaluate');
+    this.depth++;
+    try {
+      return this.evaluateNode(expr, template, locals);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** The resource declaration's object (`name`, `properties`, `identity`...), evaluated. */
+  resourceBody(resource: Resource): Value {
+    return this.memo(resource, resource.body.range, `resource \`${resource.symbolicName ?? resource.type}\``, () =>
+      this.evaluate(resource.body, resource.template),
+    );
+  }
+
+  /** The value a parameter has in `template` (its supplied value, else its default), reached from `at`. */
+  parameter(template: Template, name: string, at: Range): Value {
+    const scope = nameScope(template);
+    const supplied = this.suppliedValue(scope, name);
+    if (supplied) {
+      const value = this.memo(supplied, supplied.range, `parameter \`${name}\``, () => this.evaluate(supplied.value, supplied.scope));
+      return throughHop(value, { kind: 'parameter-value', name, referenceRange: at, declarationRange: supplied.range, source: supplied.source });
+    }
+    const declared = findParameter(scope, name);
+    if (!declared) return unknownValue(at, `parameter \`${name}\` is not declared`);
+    if (!declared.defaultValue) return unknownValue(at, `parameter \`${name}\` has no default`);
+    const defaultValue = declared.defaultValue;
+    const value = this.memo(declared, declared.range, `parameter \`${name}\``, () => this.evaluate(defaultValue, scope));
+    return throughHop(value, { kind: 'parameter-default', name: declared.name, referenceRange: at, declarationRange: declared.range });
+  }
+
+  variable(template: Template, name: string, at: Range): Value {
+    const scope = nameScope(template);
+    const declared = findVariable(scope, name);
+    if (!declared) return unknownValue(at, `variable \`${name}\` is not declared`);
+    const value = this.memo(declared, declared.range, `variable \`${name}\``, () => this.evaluate(declared.value, scope));
+    return throughHop(value, { kind: 'variable', name: declared.name, referenceRange: at, declarationRange: declared.range });
+  }
+
+  private suppliedValue(scope: Template, name: string) {
+    const fromTemplate = scope.parameterValues.get(name);
+    if (fromTemplate) return fromTemplate;
+    const file = this.options.parameterFile;
+    if (!file || scope.parentDeployment) return undefined;
+    const entry = file.values.find((v) => v.name === name);
+    if (!entry) return undefined;
+    const source = this.options.parameterFileName ? `parameter file ${this.options.parameterFileName}` : 'parameter file';
+    if (!entry.value) {
+      // A Key Vault reference is resolved at deployment: the value exists but cannot be known here.
+      return { value: { kind: 'invalid', reason: `parameter \`${name}\` is a Key Vault reference in the ${source}`, range: entry.range }, scope: file.scope, source, range: entry.range } as const;
+    }
+    return { value: entry.value, scope: file.scope, source, range: entry.range };
+  }
+
+  private memo(key: object, range: Range, what: string, compute: () => Value): Value {
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    if (this.pending.has(key)) return unknownValue(range, `${what} refers to itself`);
+    this.pending.add(key);
+    try {
+      const value = compute();
+      this.cache.set(key, value);
+      return value;
+    } finally {
+      this.pending.delete(key);
+    }
+  }
+
+  private evaluateNode(expr: Expr, template: Template, locals: Locals | undefined): Value {
+    switch (expr.kind) {
+      case 'literal':
+        if (expr.value === null) return nullValue(expr.range);
+        if (typeof expr.value === 'string') return stringValue(expr.value, expr.range, true);
+        if (typeof expr.value === 'number') return numberValue(expr.value, expr.range);
+        return booleanValue(expr.value, expr.range);
+      case 'object':
+        return this.evaluateObject(expr, template, locals);
+      case 'array':
+        return this.evaluateArray(expr, template, locals);
+      case 'ref':
+        return this.evaluateReference(expr, template, locals);
+      case 'call':
+        return this.evaluateCall(expr, template, locals);
+      case 'member':
+        return this.evaluateMember(expr, template, locals);
+      case 'index':
+        return this.evaluateIndex(expr, template, locals);
+      case 'conditional':
+        return this.evaluateConditional(expr, template, locals);
+      case 'for':
+        return this.evaluateFor(expr, template, locals);
+      case 'lambda':
+        return unknownValue(expr.range, 'a lambda is evaluated at deployment');
+      case 'invalid':
+        return unknownValue(expr.range, expr.reason);
+    }
+  }
+
+  private evaluateObject(expr: ObjectExpr, template: Template, locals: Locals | undefined): ObjectValue {
+    const properties: PropertyValue[] = [];
+    const positions = new Map<string, number>();
+    let incomplete: string | undefined;
+    const put = (entry: PropertyValue) => {
+      const key = entry.key.toLowerCase();
+      const at = positions.get(key);
+      if (at === undefined) {
+        positions.set(key, properties.length);
+        properties.push(entry);
+      } else {
+        properties[at] = entry;
+      }
+    };
+    for (const entry of expr.entries) {
+      if (entry.kind === 'property') {
+        if (entry.key === undefined) {
+          incomplete ??= 'a property name is computed at deployment';
+          continue;
+        }
+        put({ key: entry.key, keyRange: entry.keyRange, value: this.evaluate(entry.value, template, locals), range: entry.range });
+        continue;
+      }
+      const spread = this.evaluate(entry.value, template, locals);
+      if (spread.kind === 'object') {
+        spread.properties.forEach((p) => put({ ...p, value: throughHops(p.value, spread.via) }));
+        if (spread.incomplete) incomplete ??= spread.incomplete;
+      } else {
+        incomplete ??= spread.kind === 'unknown' ? `a spread object is unknown: ${spread.reason}` : 'a spread value is not an object';
+      }
+    }
+    return { kind: 'object', properties, range: expr.range, via: [], caseSensitive: false, ...(incomplete ? { incomplete } : {}) };
+  }
+
+  private evaluateArray(expr: ArrayExpr, template: Template, locals: Locals | undefined): ArrayValue {
+    const items: Value[] = [];
+    let incomplete: string | undefined;
+    for (const item of expr.items) {
+      if (item.kind !== 'spread') {
+        items.push(this.evaluate(item, template, locals));
+        continue;
+      }
+      const spread = this.evaluate(item.value, template, locals);
+      if (spread.kind === 'array') {
+        items.push(...spread.items.map((v) => throughHops(v, spread.via)));
+        if (spread.incomplete) incomplete ??= spread.incomplete;
+      } else {
+        incomplete ??= spread.kind === 'unknown' ? `a spread array is unknown: ${spread.reason}` : 'a spread value is not an array';
+      }
+    }
+    return { kind: 'array', items, range: expr.range, via: [], ...(incomplete ? { incomplete } : {}) };
+  }
+
+  private evaluateReference(expr: ReferenceExpr, template: Template, locals: Locals | undefined): Value {
+    const local = locals?.get(expr.name);
+    if (local) return local;
+    switch (expr.target) {
+      case 'parameter':
+        return this.parameter(template, expr.name, expr.range);
+      case 'variable':
+        return this.variable(template, expr.name, expr.range);
+      case 'resource': {
+        const resource = findResourceBySymbol(nameScope(template), expr.name);
+        return resource
+          ? { kind: 'resource', resource, aspect: 'reference', range: expr.range, via: [] }
+          : unknownValue(expr.range, `resource \`${expr.name}\` is not declared`);
+      }
+      case 'module':
+        return unknownValue(expr.range, `module \`${expr.name}\` is known only at deployment`);
+      case 'local':
+        return unknownValue(expr.range, `\`${expr.name}\` varies per loop iteration or lambda call`);
+      case 'import':
+      case 'function':
+      case 'output':
+        return unknownValue(expr.range, `\`${expr.name}\` is not evaluated statically`);
+      case 'unresolved':
+        return unknownValue(expr.range, `\`${expr.name}\` is not declared`);
+    }
+  }
+
+  private evaluateCall(expr: CallExpr, template: Template, locals: Locals | undefined): Value {
+    const args: (Value | undefined)[] = new Array(expr.args.length);
+    const arg = (i: number): Value => (args[i] ??= this.evaluate(expr.args[i], template, locals));
+    return callFunction(expr, arg, { template, evaluator: this });
+  }
+
+  private evaluateMember(expr: MemberExpr, template: Template, locals: Locals | undefined): Value {
+    const object = this.evaluate(expr.object, template, locals);
+    return this.member(object, expr.property, expr.optional, expr.range);
+  }
+
+  /** Reads `name` from a value, as `x.name` does. */
+  member(object: Value, name: string, optional: boolean, range: Range): Value {
+    switch (object.kind) {
+      case 'object': {
+        const entry = property(object, name);
+        if (entry) return throughHops(entry.value, object.via);
+        if (object.incomplete) return unknownValue(range, object.incomplete);
+        return optional ? nullValue(range) : unknownValue(range, `property \`${name}\` is not set`);
+      }
+      case 'resource':
+        return this.resourceMember(object.resource, name, range);
+      case 'unknown':
+        return unknownValue(range, object.reason, object.runtimeFunction ? { runtimeFunction: object.runtimeFunction } : {});
+      case 'null':
+        return optional ? nullValue(range) : unknownValue(range, `cannot read \`${name}\` of null`);
+      default:
+        return unknownValue(range, `cannot read \`${name}\` of a ${object.kind}`);
+    }
+  }
+
+  private resourceMember(resource: Resource, name: string, range: Range): Value {
+    const symbol = resource.symbolicName ?? resource.type;
+    switch (name.toLowerCase()) {
+      case 'id':
+        return { kind: 'resource', resource, aspect: 'id', range, via: [] };
+      case 'name':
+        return this.evaluate(resource.name, resource.template);
+      case 'type':
+        return stringValue(resource.type, range);
+      case 'apiversion':
+        return resource.apiVersion ? stringValue(resource.apiVersion, range) : unknownValue(range, `resource \`${symbol}\` has no API version`);
+    }
+    if (resource.existing) return unknownValue(range, `\`${symbol}\` is an existing resource: its \`${name}\` is read at deployment`);
+    const body = this.resourceBody(resource);
+    const declared = body.kind === 'object' ? property(body, name) : undefined;
+    // What the template declares is what the resource will have; anything else is filled in by Azure.
+    return declared ? throughHops(declared.value, body.via) : unknownValue(range, `\`${symbol}.${name}\` is known only after deployment`);
+  }
+
+  private evaluateIndex(expr: IndexExpr, template: Template, locals: Locals | undefined): Value {
+    const object = this.evaluate(expr.object, template, locals);
+    const index = this.evaluate(expr.index, template, locals);
+    if (object.kind === 'unknown') return unknownValue(expr.range, object.reason, object.runtimeFunction ? { runtimeFunction: object.runtimeFunction } : {});
+    if (index.kind === 'unknown') return unknownValue(expr.range, `the index is unknown: ${index.reason}`);
+    if (object.kind === 'array' && index.kind === 'number') {
+      const item = object.items[index.value];
+      if (item && !object.incomplete) return throughHops(item, object.via);
+      if (object.incomplete) return unknownValue(expr.range, object.incomplete);
+      return expr.optional ? nullValue(expr.range) : unknownValue(expr.range, `index ${index.value} is out of range`);
+    }
+    if (index.kind === 'string') return this.member(object, index.value, expr.optional, expr.range);
+    return unknownValue(expr.range, `cannot index a ${object.kind} with a ${index.kind}`);
+  }
+
+  private evaluateConditional(expr: ConditionalExpr, template: Template, locals: Locals | undefined): Value {
+    return this.choose(this.evaluate(expr.test, template, locals), () => this.evaluate(expr.then, template, locals), () => this.evaluate(expr.else, template, locals), expr.range);
+  }
+
+  /** `test ? then : else` with a test that may be unknown: when both branches agree the answer is still known. */
+  choose(test: Value, then: () => Value, otherwise: () => Value, range: Range): Value {
+    if (test.kind === 'boolean') return test.value ? then() : otherwise();
+    const a = then();
+    const b = otherwise();
+    if (sameValue(a, b)) return a;
+    const why = test.kind === 'unknown' ? test.reason : `the condition is a ${test.kind}, not a boolean`;
+    return unknownValue(range, `depends on a condition that is not known: ${why}`);
+  }
+
+  private evaluateFor(expr: ForExpr, template: Template, locals: Locals | undefined): ArrayValue {
+    const source = this.evaluate(expr.source, template, locals);
+    const collection = source.kind === 'number' && source.value >= 0 ? indices(source.value, source.range) : source;
+    if (collection.kind !== 'array' || collection.incomplete || collection.items.length > MAX_UNROLLED_ITEMS) {
+      // One representative item, evaluated with unknown loop variables, still shows what every item declares.
+      const reason = collection.kind === 'unknown' ? `the loop's collection is unknown: ${collection.reason}` : collection.kind === 'array' && !collection.incomplete ? 'the loop has too many items to unroll' : 'the loop\'s collection is not fully known';
+      const bound = this.bind(locals, expr, unknownValue(expr.source.range, reason), unknownValue(expr.source.range, reason));
+      return { kind: 'array', items: [this.evaluate(expr.body, template, bound)], range: expr.range, via: [], incomplete: reason };
+    }
+    const items: Value[] = [];
+    let incomplete: string | undefined;
+    collection.items.forEach((item, i) => {
+      const bound = this.bind(locals, expr, throughHops(item, collection.via), numberValue(i, expr.source.range));
+      if (expr.condition) {
+        const keep = this.evaluate(expr.condition, template, bound);
+        if (keep.kind === 'boolean' && !keep.value) return;
+        if (keep.kind !== 'boolean') incomplete ??= 'the loop filter is not known';
+      }
+      items.push(this.evaluate(expr.body, template, bound));
+    });
+    return { kind: 'array', items, range: expr.range, via: [], ...(incomplete ? { incomplete } : {}) };
+  }
+
+  private bind(locals: Locals | undefined, expr: ForExpr, item: Value, index: Value): Locals {
+    const bound = new Map(locals ?? []);
+    if (expr.itemName) bound.set(expr.itemName, item);
+    if (expr.indexName) bound.set(expr.indexName, index);
+    return bound;
+  }
+}
+
+function indices(count: number, range: Range): ArrayValue {
+  const items = Array.from({ length: Math.min(count, MAX_UNROLLED_ITEMS + 1) }, (_, i) => numberValue(i, range));
+  return { kind: 'array', items, range, via: [] };
+}
+
