@@ -13,6 +13,7 @@ export class UsageError extends Error {}
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
 export const USAGE = `Usage: ztlint [options] [paths...]
+       ztlint lsp | ztlint --stdio       run the language server over standard input/output
 
 Lints Azure Bicep, ARM templates and Kubernetes manifests for zero-trust mistakes.
 Paths are files or folders (default: the current folder).

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { scan, type ScanResult } from '../engine/scan';
 import { TOOL_VERSION } from '../version';
+import { startLanguageServer } from '../lsp/main';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
@@ -23,6 +24,11 @@ function render(result: ScanResult, options: CliOptions, base: string): string {
 
 /** The `ztlint` command; returns the exit code instead of exiting so tests and wrappers can call it. */
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'lsp' || argv.includes('--stdio')) {
+    // The server owns the process from here; it exits when the client asks it to.
+    startLanguageServer();
+    return new Promise<number>(() => undefined);
+  }
   let options: CliOptions;
   try {
     options = parseArgs(argv);
