@@ -1,6 +1,7 @@
 import type { Range } from '../text/range';
 import type { ArrayExpr, CallExpr, ConditionalExpr, Expr, ForExpr, MemberExpr, IndexExpr, ObjectExpr, ReferenceExpr } from '../model/expr';
-import type { ParameterFile, Resource, Template } from '../model/template';
+import * as path from 'node:path';
+import type { ParameterFile, Resource, SuppliedParameterValue, Template } from '../model/template';
 import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../model/value';
 import { property } from '../model/lookup';
 import { callFunction } from './functions';
@@ -8,14 +9,21 @@ import { booleanValue, nullValue, numberValue, sameValue, stringValue, throughHo
 import { MAX_EVALUATION_DEPTH, MAX_UNROLLED_ITEMS } from './limits';
 import { findParameter, findResourceBySymbol, findVariable, nameScope } from './scope';
 
+/** A parameter value from outside the template, with the object its evaluation is cached under. */
+interface Supplied extends SuppliedParameterValue {
+  readonly key: object;
+  /** the parameter file it is written in */
+  readonly file?: string;
+}
+
 /** Loop variables and lambda parameters bound while evaluating. */
 export type Locals = ReadonlyMap<string, Value>;
 
 export interface EvaluatorOptions {
   /** Values for the root template's parameters, from a parameter file that belongs to it. */
   readonly parameterFile?: ParameterFile;
-  /** how that file is named in messages */
-  readonly parameterFileName?: string;
+  /** its path, for messages and for locating its lines */
+  readonly parameterFilePath?: string;
 }
 
 
@@ -53,8 +61,8 @@ export class Evaluator {
     const scope = nameScope(template);
     const supplied = this.suppliedValue(scope, name);
     if (supplied) {
-      const value = this.memo(supplied, supplied.range, `parameter \`${name}\``, () => this.evaluate(supplied.value, supplied.scope));
-      return throughHop(value, { kind: 'parameter-value', name, referenceRange: at, declarationRange: supplied.range, source: supplied.source });
+      const value = this.memo(supplied.key, supplied.range, `parameter \`${name}\``, () => this.evaluate(supplied.value, supplied.scope));
+      return throughHop(value, { kind: 'parameter-value', name, referenceRange: at, declarationRange: supplied.range, source: supplied.source, ...(supplied.file ? { file: supplied.file } : {}) });
     }
     const declared = findParameter(scope, name);
     if (!declared) return unknownValue(at, `parameter \`${name}\` is not declared`);
@@ -72,19 +80,18 @@ export class Evaluator {
     return throughHop(value, { kind: 'variable', name: declared.name, referenceRange: at, declarationRange: declared.range });
   }
 
-  private suppliedValue(scope: Template, name: string) {
+  private suppliedValue(scope: Template, name: string): Supplied | undefined {
     const fromTemplate = scope.parameterValues.get(name);
-    if (fromTemplate) return fromTemplate;
+    if (fromTemplate) return { ...fromTemplate, key: fromTemplate };
     const file = this.options.parameterFile;
     if (!file || scope.parentDeployment) return undefined;
-    const entry = file.values.find((v) => v.name === name);
+    const entry = file.values.find((v) => (scope.language === 'arm' ? v.name.toLowerCase() === name.toLowerCase() : v.name === name));
     if (!entry) return undefined;
-    const source = this.options.parameterFileName ? `parameter file ${this.options.parameterFileName}` : 'parameter file';
-    if (!entry.value) {
-      // A Key Vault reference is resolved at deployment: the value exists but cannot be known here.
-      return { value: { kind: 'invalid', reason: `parameter \`${name}\` is a Key Vault reference in the ${source}`, range: entry.range }, scope: file.scope, source, range: entry.range } as const;
-    }
-    return { value: entry.value, scope: file.scope, source, range: entry.range };
+    const filePath = this.options.parameterFilePath;
+    const source = filePath ? `parameter file ${path.basename(filePath)}` : 'parameter file';
+    // A Key Vault reference is resolved at deployment: the value exists but cannot be known here.
+    const value: Expr = entry.value ?? { kind: 'invalid', reason: `parameter \`${name}\` is a Key Vault reference in the ${source}`, range: entry.range };
+    return { value, scope: file.scope, source, range: entry.range, key: entry, ...(filePath ? { file: filePath } : {}) };
   }
 
   private memo(key: object, range: Range, what: string, compute: () => Value): Value {

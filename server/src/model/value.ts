@@ -29,6 +29,8 @@ export interface Hop {
   readonly declarationRange: Range;
   /** for `parameter-value`: what supplied it (`parameter file main.bicepparam`) */
   readonly source?: string;
+  /** the file `declarationRange` is in, when it is not the template's own (a parameter file) */
+  readonly file?: string;
 }
 
 interface ValueBase {

@@ -11,8 +11,13 @@ const LEVEL: Record<SyntaxSeverity, 'error' | 'warning' | 'note'> = { error: 'er
  * notifications (code scanning shows them as tool warnings), each with the file's location.
  */
 export function formatSarif(result: ScanResult, base: string): string {
+  const locationOf = (filePath: string) => ({ uri: encodeURI(displayPath(filePath, base)), uriBaseId: '%SRCROOT%' });
+  // Every file read is listed, so a consumer can tell a clean file from one that was never scanned.
+  const artifacts = result.files
+    .filter((file) => file.kind === 'unreadable' || file.document.format !== 'not-linted')
+    .map((file) => ({ location: locationOf(file.path), ...(file.kind === 'analyzed' ? { properties: { format: file.document.format } } : {}) }));
   const notifications = result.files.flatMap((file) => {
-    const artifactLocation = { uri: encodeURI(displayPath(file.path, base)), uriBaseId: '%SRCROOT%' };
+    const artifactLocation = locationOf(file.path);
     if (file.kind === 'unreadable') {
       return [{ level: 'error', message: { text: file.message }, descriptor: { id: 'file-unreadable' }, locations: [{ physicalLocation: { artifactLocation } }] }];
     }
@@ -33,6 +38,7 @@ export function formatSarif(result: ScanResult, base: string): string {
         tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_INFORMATION_URI, rules: [] } },
         originalUriBaseIds: { '%SRCROOT%': { uri: baseUri } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        artifacts,
         results: [],
       },
     ],
