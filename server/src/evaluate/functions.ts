@@ -8,6 +8,7 @@ import type { Evaluator } from './evaluator';
 import { MAX_UNROLLED_ITEMS } from './limits';
 import { booleanValue, nullValue, numberValue, sameValue, stringValue, unknownValue } from './values';
 import { nameScope } from './scope';
+import { allResources } from '../model/walk';
 
 export interface CallContext {
   readonly template: Template;
@@ -307,10 +308,6 @@ function resourceId(call: CallExpr, values: Value[], { template, evaluator }: Ca
     const declared = evaluator.evaluate(resource.fullName, resource.template);
     return declared.kind === 'string' && declared.value.toLowerCase() === name;
   };
-  const found = allResources(nameScope(template).resources).find(matches);
+  const found = allResources(nameScope(template)).find(matches);
   return found ? { kind: 'resource', resource: found, aspect: 'id', range: call.range, via: [] } : notDeclared;
-}
-
-function allResources(resources: readonly Resource[]): Resource[] {
-  return resources.flatMap((r) => [r, ...allResources(r.children)]);
 }

@@ -40,6 +40,8 @@ export interface SuppliedParameterValue {
   /** what supplied it, for messages: `parameter file main.bicepparam`, `deployment 'inner'` */
   readonly source: string;
   readonly range: Range;
+  /** an ARM Key Vault reference (`{"reference": {"keyVault": ...}}`): a secret that exists only at deployment */
+  readonly keyVaultReference?: boolean;
 }
 
 export interface Decorator {
@@ -130,6 +132,8 @@ export interface Resource {
   readonly body: ObjectExpr;
   /** Resources declared inside this one (Bicep nested resources, ARM child `resources`). */
   readonly children: readonly Resource[];
+  /** An ARM `Microsoft.Resources/deployments` resource's inline template (`properties.template`). */
+  readonly nestedTemplate?: Template;
   /** the template that declares it (and whose names its expressions use) */
   readonly template: Template;
   /** the whole declaration (decorators included in Bicep) */

@@ -1,0 +1,41 @@
+import type { Template, ParameterFile } from '../model/template';
+import type { Comment, SyntaxDiagnostic } from '../text/syntaxDiagnostic';
+import { literalString, member } from './access';
+import { parseJsonDocument } from './jsonDocument';
+import { ArmLowering, plainJson } from './lower';
+import { buildParameterFile } from './parameterFile';
+import { buildTemplate } from './template';
+
+export { allResources, allTemplates } from '../model/walk';
+
+export interface ArmLoad {
+  readonly kind: 'template' | 'parameters' | 'not-arm';
+  readonly template?: Template;
+  readonly parameterFile?: ParameterFile;
+  /** JSON syntax (`json-syntax`) and template expression (`arm-expression`) errors, in document order */
+  readonly diagnostics: SyntaxDiagnostic[];
+  readonly comments: Comment[];
+}
+
+/**
+ * Loads a JSON document as an ARM deployment template or parameter file, recognized by its `$schema`.
+ * Other JSON is `not-arm`, with no diagnostics: it is not ours to judge. Never throws.
+ */
+export function loadArm(text: string): ArmLoad {
+  const lowering = new ArmLowering(text);
+  const document = parseJsonDocument(text, lowering);
+  const root = document.root?.kind === 'object' ? document.root : undefined;
+  const schema = literalString(member(root, '$schema'))?.toLowerCase() ?? '';
+  if (root !== undefined && schema.includes('deploymenttemplate')) {
+    const diagnostics = [...document.diagnostics, ...lowering.diagnostics].sort((a, b) => a.range.start - b.range.start);
+    return { kind: 'template', template: buildTemplate(root, text), diagnostics, comments: document.comments };
+  }
+  if (root !== undefined && schema.includes('deploymentparameters')) {
+    // Read again without expressions: a parameter file's `[...]` strings are plain values. Such files are small.
+    const plain = parseJsonDocument(text, plainJson);
+    if (plain.root?.kind === 'object') {
+      return { kind: 'parameters', parameterFile: buildParameterFile(plain.root), diagnostics: plain.diagnostics, comments: plain.comments };
+    }
+  }
+  return { kind: 'not-arm', diagnostics: [], comments: [] };
+}
