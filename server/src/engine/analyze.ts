@@ -1,6 +1,36 @@
+import * as path from 'node:path';
+import { loadArm } from '../arm/index';
+import { loadBicep } from '../bicep/index';
+import { loadKubernetes } from '../kubernetes/index';
 import type { AnalyzedDocument } from './document';
 
-// Interim until the format loaders land in this session: nothing is linted yet.
-export function analyzeDocument(path: string, text: string): AnalyzedDocument {
-  return { path, text, format: 'not-linted', diagnostics: [], comments: [] };
+/**
+ * Reads one file's text into the model. The file name says which syntax to try; the content decides whether it
+ * is linted at all: JSON must carry an ARM `$schema`, YAML must hold Kubernetes objects.
+ */
+export function analyzeDocument(filePath: string, text: string): AnalyzedDocument {
+  const extension = path.extname(filePath).toLowerCase();
+  const base = { path: filePath, text };
+  switch (extension) {
+    case '.bicep':
+    case '.bicepparam': {
+      const loaded = loadBicep(text, filePath);
+      return { ...base, ...loaded, format: extension === '.bicep' ? 'bicep' : 'bicepparam' };
+    }
+    case '.json':
+    case '.jsonc': {
+      const loaded = loadArm(text);
+      if (loaded.kind === 'not-arm') return { ...base, format: 'not-linted', diagnostics: [], comments: [] };
+      return { ...base, ...loaded, format: loaded.kind === 'template' ? 'arm-template' : 'arm-parameters' };
+    }
+    case '.yaml':
+    case '.yml': {
+      const loaded = loadKubernetes(text);
+      if (loaded.helmTemplate) return { ...base, format: 'helm', diagnostics: loaded.diagnostics, comments: [] };
+      if (!loaded.isKubernetes) return { ...base, format: 'not-linted', diagnostics: [], comments: [] };
+      return { ...base, format: 'kubernetes', diagnostics: loaded.diagnostics, comments: loaded.comments, kubernetesObjects: loaded.objects };
+    }
+    default:
+      return { ...base, format: 'not-linted', diagnostics: [], comments: [] };
+  }
 }
