@@ -33,7 +33,9 @@ const BUILT_IN_NAMESPACES = ['az', 'sys'];
 
 /** The model's readonly types, writable while the lowering assembles them. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-type Assembling<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
+type Assembling<T> = {
+  -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] extends ReadonlyMap<infer Key, infer V> ? Map<Key, V> : T[K];
+};
 
 type ResourceUnderConstruction = Mutable<Resource> & {
   children: ResourceUnderConstruction[];
@@ -53,13 +55,10 @@ export function toParameterFile(program: ProgramSyntax, text: string): Parameter
   let using: string | undefined;
   for (const declaration of program.declarations) {
     if (declaration.kind === 'param') {
-      values.push({
-        name: declaration.name.name,
-        nameRange: declaration.name.range,
-        value: lowering.value(declaration.value, declaration.name.range),
-        keyVaultReference: false,
-        range: declaration.range,
-      });
+      const value = lowering.value(declaration.value, declaration.name.range);
+      values.push({ name: declaration.name.name, nameRange: declaration.name.range, value, keyVaultReference: false, range: declaration.range });
+      // `param b = a` in a parameter file reads the file's own value of `a`.
+      lowering.template.parameterValues.set(declaration.name.name, { value, scope: lowering.template as Template, source: 'parameter file', range: declaration.range });
     } else if (declaration.kind === 'using' && declaration.path !== undefined) {
       using = plainString(declaration.path);
     }
@@ -230,9 +229,8 @@ class TemplateLowering {
         break;
       }
       case 'extends': {
-        // the model has no kind for `extends`: the file it names supplies values like an import
         const target = plainString(declaration.path);
-        if (target !== undefined) template.imports.push({ kind: 'import', target, range: declaration.range });
+        if (target !== undefined) template.imports.push({ kind: 'extends', target, range: declaration.range });
         break;
       }
       // metadata, type, test, assert and extensionConfig declarations have no place in the model
@@ -380,6 +378,7 @@ class TemplateLowering {
       loop,
       template: this.template as Template,
       range: declaration.range,
+      decorators: this.decorators(declaration.decorators),
     };
   }
 

@@ -92,7 +92,8 @@ export interface Output {
 }
 
 export interface Import {
-  readonly kind: 'import' | 'using' | 'extension';
+  /** `extends` is a `.bicepparam` file taking values from another parameter file */
+  readonly kind: 'import' | 'using' | 'extension' | 'extends';
   /** the path, registry reference or extension name as written */
   readonly target: string;
   readonly range: Range;
@@ -152,6 +153,7 @@ export interface Module {
   readonly loop?: Loop;
   readonly template: Template;
   readonly range: Range;
+  readonly decorators: readonly Decorator[];
 }
 
 /** A parameter file: `.bicepparam` or an ARM `deploymentParameters` JSON file. */

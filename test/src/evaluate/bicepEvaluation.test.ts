@@ -248,6 +248,13 @@ resource shared 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
     assert.equal(describeValue(value, lineInFile), 'false, from the value of parameter `enableRbac` in the parameter file main.bicepparam (line 3), through variable `probe` (line 2)');
   });
 
+  it('lets a parameter file value use another value of the same file', () => {
+    const template = loadBicep(`param prefix string\nparam vaultName string\nvar probe = vaultName`, 'main.bicep').template!;
+    const params = loadBicep(`using './main.bicep'\nparam prefix = 'orders'\nparam vaultName = '\${prefix}-kv'\n`, 'main.bicepparam').parameterFile!;
+    const value = new Evaluator({ parameterFile: params }).evaluate(template.variables[0].value, template);
+    assert.equal(toJson(value), 'orders-kv');
+  });
+
   it('stops at a depth limit instead of overflowing the stack', () => {
     const { value } = probe(`var probe = ${'!'.repeat(400)}true`);
     assert.equal(value.kind, 'unknown');
