@@ -1,5 +1,6 @@
+import { newTemplate } from '../model/newTemplate';
 import type { ObjectExpr } from '../model/expr';
-import type { ParameterFile, ParameterFileValue, Template } from '../model/template';
+import type { ParameterFile, ParameterFileValue } from '../model/template';
 import { asObject, member } from './access';
 
 /**
@@ -16,22 +17,5 @@ export function buildParameterFile(root: ObjectExpr): ParameterFile {
     const keyVaultReference = member(definition, 'reference') !== undefined;
     values.push({ name: entry.key, nameRange: entry.keyRange, ...(value && { value }), keyVaultReference, range: entry.range });
   }
-  return { language: 'arm', values, scope: emptyScope(root), range: root.range };
-}
-
-/** ARM parameter files declare no names of their own: their expressions evaluate in an empty template. */
-function emptyScope(root: ObjectExpr): Template {
-  return {
-    language: 'arm',
-    targetScope: 'resourceGroup',
-    parameters: [],
-    variables: [],
-    functions: [],
-    resources: [],
-    modules: [],
-    outputs: [],
-    imports: [],
-    range: root.range,
-    parameterValues: new Map(),
-  };
+  return { language: 'arm', values, scope: newTemplate('arm', root.range), range: root.range };
 }

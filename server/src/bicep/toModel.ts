@@ -1,3 +1,4 @@
+import { newTemplate } from '../model/newTemplate';
 import type { CallExpr, Expr, ObjectExpr } from '../model/expr';
 import type {
   Decorator,
@@ -103,19 +104,7 @@ class TemplateLowering {
     program: ProgramSyntax,
     parameterFile: boolean,
   ) {
-    this.template = {
-      language: 'bicep',
-      targetScope: 'resourceGroup',
-      parameters: [],
-      variables: [],
-      functions: [],
-      resources: [],
-      modules: [],
-      outputs: [],
-      imports: [],
-      range: program.range,
-      parameterValues: new Map<string, SuppliedParameterValue>(),
-    };
+    this.template = newTemplate('bicep', program.range);
     this.bindDeclarations(program.declarations);
     for (const declaration of program.declarations) this.declaration(declaration, parameterFile);
     this.linkParents();

@@ -1,16 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArmExpression } from 'ztlint/arm/expression';
 import { allTemplates, loadArm } from 'ztlint/arm/index';
-import { decodeText } from 'ztlint/text/decode';
-
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus');
-
-interface CorpusEntry {
-  readonly path: string;
-  readonly kind: string;
-}
+import { corpusEntries, readCorpusFile } from '../support/corpus';
 
 /** Documentation fragments that are not JSON: `...` placeholders and bare words where resources would go. */
 const DOC_FRAGMENTS = new Set(
@@ -125,29 +116,16 @@ function rootSchema(value: unknown): string {
   return typeof schema === 'string' ? schema.toLowerCase() : '';
 }
 
-function readCorpus(): { entries: CorpusEntry[]; read: (entry: CorpusEntry) => string } {
-  const indexFile = path.join(CORPUS, 'index.json');
-  if (!fs.existsSync(indexFile)) assert.fail(`benchmark corpus not found: expected ${indexFile} (the corpus lives next to the repository)`);
-  const entries = (JSON.parse(fs.readFileSync(indexFile, 'utf8')) as { files: CorpusEntry[] }).files;
-  const read = (entry: CorpusEntry): string => {
-    const decoded = decodeText(fs.readFileSync(path.join(CORPUS, entry.path)));
-    if (!decoded.ok) assert.fail(`${entry.path}: ${decoded.reason}`);
-    return decoded.text;
-  };
-  return { entries, read };
-}
-
 describe('ARM loader on the corpus', () => {
   it('loads every ARM template as Azure would, and parses every expression in it', () => {
-    const { entries, read } = readCorpus();
-    const arm = entries.filter((entry) => entry.kind === 'arm');
+    const arm = corpusEntries('arm');
     assert.ok(arm.length > 900, `only ${arm.length} ARM templates in the corpus index`);
     const notJson: string[] = [];
     let templates = 0;
     let embedded = 0;
     let expressions = 0;
     for (const entry of arm) {
-      const text = read(entry);
+      const { text } = readCorpusFile(entry);
       const loaded = loadArm(text);
       const json = parseStrict(text);
       if (json === undefined) {
@@ -182,11 +160,10 @@ describe('ARM loader on the corpus', () => {
   });
 
   it('loads every ARM parameter file', () => {
-    const { entries, read } = readCorpus();
-    const parameterFiles = entries.filter((entry) => entry.kind === 'armparams');
+    const parameterFiles = corpusEntries('armparams');
     assert.ok(parameterFiles.length > 400);
     for (const entry of parameterFiles) {
-      const loaded = loadArm(read(entry));
+      const loaded = loadArm(readCorpusFile(entry).text);
       assert.equal(loaded.kind, 'parameters', entry.path);
       assert.deepEqual(loaded.diagnostics, [], entry.path);
       assert.ok(loaded.parameterFile!.values.every((v) => v.value !== undefined || v.keyVaultReference), entry.path);

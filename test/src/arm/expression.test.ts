@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseArmExpression } from 'ztlint/arm/expression';
 import type { Expr } from 'ztlint/model/expr';
-import { show } from './show';
+import { shape as show } from '../support/shape';
 
 /** Parses the expression held by `token`, a JSON string token exactly as it would appear in a document. */
 function parse(token: string) {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { loadArm } from 'ztlint/arm/index';
 import type { Expr } from 'ztlint/model/expr';
-import { show } from './show';
+import { shape as show } from '../support/shape';
 
 const TEMPLATE_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 const PARAMETERS_SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#';

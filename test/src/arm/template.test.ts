@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { allResources, allTemplates, loadArm } from 'ztlint/arm/index';
 import type { Expr, ObjectExpr } from 'ztlint/model/expr';
 import type { Resource, Template } from 'ztlint/model/template';
-import { show } from './show';
+import { shape as show } from '../support/shape';
 
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
@@ -207,11 +207,11 @@ describe('ARM template model', () => {
     const [diskNames, nested] = template.variables;
     assert.equal(diskNames.name, 'diskNames');
     assert.equal(text(source, { range: diskNames.nameRange }), '"diskNames"');
-    assert.equal(show(diskNames.value), 'for(3: concat("disk", copyIndex("diskNames")))');
-    assert.equal(show(nested.value), '{items: for(2: {i: copyIndex("items")}), other: 1}');
+    assert.equal(show(diskNames.value), '[for , in 3: concat("disk", copyIndex("diskNames"))]');
+    assert.equal(show(nested.value), '{items: [for , in 2: {i: copyIndex("items")}], other: 1}');
     const storageProfile = entry(entry(template.resources[0].body, 'properties'), 'storageProfile');
-    assert.equal(show(storageProfile), '{dataDisks: for(parameter:n: {lun: copyIndex("dataDisks")})}');
-    assert.equal(show(template.outputs[0].value), 'for(2: copyIndex())');
+    assert.equal(show(storageProfile), '{dataDisks: [for , in parameter:n: {lun: copyIndex("dataDisks")}]}');
+    assert.equal(show(template.outputs[0].value), '[for , in 2: copyIndex()]');
   });
 
   describe('nested deployments', () => {
