@@ -9,7 +9,6 @@ import type {
   ParameterFile,
   ParameterFileValue,
   Resource,
-  SuppliedParameterValue,
   Template,
   UserFunction,
   Variable,
