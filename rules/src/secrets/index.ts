@@ -1,0 +1,3 @@
+import type { Rule } from 'ztlint/lint/ruleApi';
+
+export const secretsRules: readonly Rule[] = [];

@@ -1,0 +1,65 @@
+import type { Range } from '../text/range';
+import type { Lookup } from '../model/lookup';
+import type { Hop, PropertyValue, Value } from '../model/value';
+import type { KubernetesObject } from '../model/kubernetes';
+import type { Resource } from '../model/template';
+import { describeOrigin, type LineOf } from '../model/describe';
+import type { RelatedLocation } from './finding';
+import type { Place } from './ruleApi';
+
+function isRange(place: Place): place is Range {
+  return typeof (place as Range).start === 'number' && typeof (place as Range).end === 'number' && !('kind' in place);
+}
+
+function isLookup(place: Place): place is Lookup {
+  return 'state' in place;
+}
+
+function isResource(place: Place): place is Resource {
+  return 'typeRange' in place && 'body' in place;
+}
+
+function isKubernetesObject(place: Place): place is KubernetesObject {
+  return 'apiVersion' in place && 'documentIndex' in place;
+}
+
+function isProperty(place: Place): place is PropertyValue {
+  return 'keyRange' in place && 'value' in place && !('kind' in place);
+}
+
+/** Where a value is used: the first reference on its way, else where it is written. */
+function useSite(value: Value): Range {
+  return value.via[0]?.referenceRange ?? value.range;
+}
+
+/** Scalars are underlined where they are used; a whole object or array only by its key. */
+function propertySite(property: PropertyValue): Range {
+  const { value } = property;
+  return value.kind === 'object' || value.kind === 'array' ? property.keyRange : useSite(value);
+}
+
+/**
+ * The range a finding underlines for a place, and, for a value that came through parameters or variables, a
+ * related location where it is written (the text a fix edits).
+ */
+export function locate(place: Place, lineOf: LineOf): { range: Range; related: RelatedLocation[]; origin?: string } {
+  if (isRange(place)) return { range: place, related: [] };
+  if (isResource(place)) return { range: place.typeRange, related: [] };
+  if (isKubernetesObject(place)) {
+    const kind = place.value.properties.find((p) => p.key === 'kind');
+    return { range: kind?.range ?? place.range, related: [] };
+  }
+  if (isLookup(place)) {
+    if (place.state === 'absent') return { range: place.container.range, related: [] };
+    return place.property ? withOrigin(propertySite(place.property), place.value, lineOf) : withOrigin(useSite(place.value), place.value, lineOf);
+  }
+  if (isProperty(place)) return withOrigin(propertySite(place), place.value, lineOf);
+  return withOrigin(useSite(place), place, lineOf);
+}
+
+function withOrigin(range: Range, value: Value, lineOf: LineOf): { range: Range; related: RelatedLocation[]; origin?: string } {
+  if (value.via.length === 0) return { range, related: [] };
+  const source: Hop = value.via[value.via.length - 1];
+  const related: RelatedLocation = { message: `the value is written here (${source.kind === 'variable' ? 'variable' : 'parameter'} \`${source.name}\`)`, range: value.range, ...(source.file ? { file: source.file } : {}) };
+  return { range, related: [related], origin: describeOrigin(value, lineOf) };
+}
