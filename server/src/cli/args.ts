@@ -1,8 +1,14 @@
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
+export type Threshold = 'error' | 'warning' | 'info';
+
 export interface CliOptions {
   readonly paths: readonly string[];
   readonly format: OutputFormat;
+  /** the lowest severity that fails the run */
+  readonly failOn: Threshold;
+  /** report values that cannot be verified */
+  readonly strict: boolean;
   readonly output?: string;
   readonly help: boolean;
   readonly version: boolean;
@@ -11,6 +17,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const THRESHOLDS: readonly Threshold[] = ['error', 'warning', 'info'];
 
 export const USAGE = `Usage: ztlint [options] [paths...]
        ztlint lsp | ztlint --stdio       run the language server over standard input/output
@@ -21,6 +28,8 @@ Paths are files or folders (default: the current folder).
 Options:
   -f, --format <text|json|sarif>  output format (default: text)
   -o, --output <file>             write the report to a file instead of standard output
+      --fail-on <error|warning|info>  the lowest severity that fails the run (default: error)
+      --strict                    also report, as info, values that cannot be verified statically
   -h, --help                      show this help
   -v, --version                   show the version
 
@@ -30,6 +39,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const paths: string[] = [];
   let format: OutputFormat = 'text';
   let output: string | undefined;
+  let failOn: Threshold = 'error';
+  let strict = false;
   let help = false;
   let version = false;
   const valueOf = (flag: string, i: number, inline: string | undefined): string => {
@@ -62,6 +73,16 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         output = valueOf(flag, i, inline);
         if (inline === undefined) i++;
         break;
+      case '--fail-on': {
+        const value = valueOf(flag, i, inline);
+        if (!THRESHOLDS.includes(value as Threshold)) throw new UsageError(`unknown severity '${value}' for --fail-on (expected one of: ${THRESHOLDS.join(', ')})`);
+        failOn = value as Threshold;
+        if (inline === undefined) i++;
+        break;
+      }
+      case '--strict':
+        strict = true;
+        break;
       case '-h':
       case '--help':
         help = true;
@@ -74,5 +95,5 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new UsageError(`unknown option '${flag}'`);
     }
   }
-  return { paths: paths.length > 0 ? paths : ['.'], format, output, help, version };
+  return { paths: paths.length > 0 ? paths : ['.'], format, output, failOn, strict, help, version };
 }

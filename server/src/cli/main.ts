@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
-import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
-import { scan, type ScanResult } from '../engine/scan';
+import { parseArgs, USAGE, UsageError, type CliOptions, type Threshold } from './args';
+import { lintScan } from '../engine/lintScan';
+import { scan } from '../engine/scan';
+import { builtinCatalogue } from '../lint/catalogue';
+import type { Report } from './formats/report';
 import { TOOL_VERSION } from '../version';
 import { startLanguageServer } from '../lsp/main';
 import { formatJson } from './formats/json';
@@ -11,15 +14,21 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-function render(result: ScanResult, options: CliOptions, base: string): string {
+function render(report: Report, options: CliOptions): string {
   switch (options.format) {
     case 'json':
-      return formatJson(result, base);
+      return formatJson(report);
     case 'sarif':
-      return formatSarif(result, base);
+      return formatSarif(report);
     case 'text':
-      return formatText(result, base);
+      return formatText(report);
   }
+}
+
+const RANK: Record<Threshold, number> = { info: 0, warning: 1, error: 2 };
+
+function fails(report: Report, threshold: Threshold): boolean {
+  return report.files.some(({ findings }) => findings.some((f) => !f.suppression && RANK[f.severity] >= RANK[threshold]));
 }
 
 /** The `ztlint` command; returns the exit code instead of exiting so tests and wrappers can call it. */
@@ -45,17 +54,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return EXIT_OK;
   }
-  const base = process.cwd();
-  const report = render(scan(options.paths), options, base);
+  const catalogue = builtinCatalogue();
+  const report: Report = { files: lintScan(scan(options.paths), { catalogue, strict: options.strict }), catalogue, base: process.cwd() };
+  const rendered = render(report, options);
   if (options.output) {
     try {
-      fs.writeFileSync(options.output, report);
+      fs.writeFileSync(options.output, rendered);
     } catch (error) {
       process.stderr.write(`ztlint: cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
       return EXIT_USAGE;
     }
   } else {
-    process.stdout.write(report);
+    process.stdout.write(rendered);
   }
-  return EXIT_OK;
+  return fails(report, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }

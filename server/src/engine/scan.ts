@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import { decodeText } from '../text/decode';
-import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
 import type { AnalyzedDocument } from './document';
 import { analyzeDocument } from './analyze';
 import { listFiles } from './files';
@@ -37,8 +36,4 @@ export function scan(inputs: readonly string[]): ScanResult {
   const files: FileResult[] = listing.problems.map((p) => ({ kind: 'unreadable', path: p.path, message: p.message }));
   for (const file of listing.files) files.push(readAndAnalyze(file));
   return { files };
-}
-
-export function syntaxErrors(result: FileResult): readonly SyntaxDiagnostic[] {
-  return result.kind === 'analyzed' ? result.document.diagnostics.filter((d) => d.severity === 'error') : [];
 }

@@ -52,7 +52,7 @@ describe('ztlint command line', () => {
     const run = ztlint('half-typed.bicep', 'vault.bicep');
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /^half-typed\.bicep$/m);
-    assert.match(run.stdout, /^ {2}7:\d+ {2}error {3}.+ {2}bicep-syntax$/m);
+    assert.match(run.stdout, /^ {2}7:\d+ +error +.+ {2}bicep-syntax$/m);
     assert.doesNotMatch(run.stdout, /^vault\.bicep$/m);
     assert.match(run.stdout, /in 2 linted files/);
   });

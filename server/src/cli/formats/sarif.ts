@@ -1,45 +1,87 @@
 import { pathToFileURL } from 'node:url';
-import type { ScanResult } from '../../engine/scan';
+import type { Severity } from '../../lint/ruleApi';
 import type { SyntaxSeverity } from '../../text/syntaxDiagnostic';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../../version';
 import { displayPath, regionOf } from './location';
+import type { Report } from './report';
 
-const LEVEL: Record<SyntaxSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity | SyntaxSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+/** GitHub code scanning ranks security alerts by this score (0-10). */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.5', info: '2.0' };
+
+/** The first paragraph of a docs page's "Why" section: the rule's full description. */
+function whyOf(docs: string | undefined): string | undefined {
+  const why = docs?.split(/^## Why\s*$/m)[1];
+  return why?.trim().split(/\n\s*\n/)[0]?.replace(/\s*\n\s*/g, ' ');
+}
 
 /**
- * SARIF 2.1.0. Problems reading a file are not findings about the code, so they are tool execution
- * notifications (code scanning shows them as tool warnings), each with the file's location.
+ * SARIF 2.1.0 for code scanning. Problems reading a file are not findings about the code, so they are tool
+ * execution notifications (shown as tool warnings), each with the file's location.
  */
-export function formatSarif(result: ScanResult, base: string): string {
+export function formatSarif({ files, catalogue, base }: Report): string {
   const locationOf = (filePath: string) => ({ uri: encodeURI(displayPath(filePath, base)), uriBaseId: '%SRCROOT%' });
-  // Every file read is listed, so a consumer can tell a clean file from one that was never scanned.
-  const artifacts = result.files
-    .filter((file) => file.kind === 'unreadable' || file.document.format !== 'not-linted')
-    .map((file) => ({ location: locationOf(file.path), ...(file.kind === 'analyzed' ? { properties: { format: file.document.format } } : {}) }));
-  const notifications = result.files.flatMap((file) => {
-    const artifactLocation = locationOf(file.path);
-    if (file.kind === 'unreadable') {
-      return [{ level: 'error', message: { text: file.message }, descriptor: { id: 'file-unreadable' }, locations: [{ physicalLocation: { artifactLocation } }] }];
+  const rules = catalogue.descriptors.map((rule) => {
+    const docs = catalogue.docs(rule.id);
+    const helpUri = catalogue.docsUri(rule.id);
+    return {
+      id: rule.id,
+      name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+      shortDescription: { text: rule.title },
+      fullDescription: { text: whyOf(docs) ?? rule.title },
+      ...(docs ? { help: { text: docs, markdown: docs } } : {}),
+      ...(helpUri ? { helpUri } : {}),
+      defaultConfiguration: { level: LEVEL[rule.severity] },
+      properties: { tags: ['security', rule.area, rule.principle], precision: 'high', 'security-severity': SECURITY_SEVERITY[rule.severity] },
+    };
+  });
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const artifacts = files
+    .filter(({ result }) => result.kind === 'unreadable' || result.document.format !== 'not-linted')
+    .map(({ result }) => ({ location: locationOf(result.path), ...(result.kind === 'analyzed' ? { properties: { format: result.document.format } } : {}) }));
+  const notifications = files.flatMap(({ result, failures }) => {
+    const artifactLocation = locationOf(result.path);
+    if (result.kind === 'unreadable') {
+      return [{ level: 'error', message: { text: result.message }, descriptor: { id: 'file-unreadable' }, locations: [{ physicalLocation: { artifactLocation } }] }];
     }
-    const { document } = file;
-    return document.diagnostics.map((d) => ({
-      level: LEVEL[d.severity],
-      message: { text: d.message },
-      descriptor: { id: d.code },
-      locations: [{ physicalLocation: { artifactLocation, region: regionOf(document, d.range) } }],
+    const { document } = result;
+    return [
+      ...document.diagnostics.map((d) => ({ level: LEVEL[d.severity], message: { text: d.message }, descriptor: { id: d.code }, locations: [{ physicalLocation: { artifactLocation, region: regionOf(document, d.range) } }] })),
+      ...failures.map((f) => ({ level: 'error', message: { text: `rule ${f.ruleId} failed: ${f.message}` }, descriptor: { id: 'rule-failure' }, associatedRule: { id: f.ruleId }, locations: [{ physicalLocation: { artifactLocation } }] })),
+    ];
+  });
+  const documents = new Map(files.flatMap(({ result }) => (result.kind === 'analyzed' ? [[result.path, result.document] as const] : [])));
+  const results = files.flatMap(({ result, findings }) => {
+    if (result.kind !== 'analyzed') return [];
+    const { document } = result;
+    const artifactLocation = locationOf(result.path);
+    return findings.map((f) => ({
+      ruleId: f.ruleId,
+      ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation, region: regionOf(document, f.range) } }],
+      ...(f.related.length > 0
+        ? {
+            relatedLocations: f.related.map((r, id) => {
+              const owner = r.file ? documents.get(r.file) : document;
+              return { id, message: { text: r.message }, physicalLocation: { artifactLocation: locationOf(r.file ?? result.path), ...(owner ? { region: regionOf(owner, r.range) } : {}) } };
+            }),
+          }
+        : {}),
+      ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.reason }] } : {}),
     }));
   });
-  const baseUri = pathToFileURL(base).href.replace(/\/?$/, '/');
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_INFORMATION_URI, rules: [] } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: baseUri } },
+        tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_INFORMATION_URI, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(base).href.replace(/\/?$/, '/') } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         artifacts,
-        results: [],
+        results,
       },
     ],
   };
