@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { builtinCatalogue } from 'ztlint/lint/catalogue';
 
 const REPO = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(REPO, 'test/fixtures/cli');
@@ -46,6 +48,33 @@ describe('ztlint command line', () => {
     const artifacts: string[] = sarifRun.artifacts.map((a: { location: { uri: string } }) => a.location.uri);
     assert.ok(artifacts.includes('vault.bicep') && artifacts.includes('app.yaml'), 'files after a broken one are still scanned');
     assert.ok(!artifacts.includes('settings.json'), 'JSON that is not an ARM template is not linted');
+  });
+
+  it('describes every rule in SARIF and reports findings with exact regions, never printing a secret', () => {
+    const examples = path.join(REPO, 'examples');
+    const run = spawnSync(process.execPath, [path.join(REPO, 'server/bin/ztlint.js'), '--format', 'sarif', '.'], { cwd: examples, encoding: 'utf8' });
+    const [sarifRun] = JSON.parse(run.stdout).runs;
+    const catalogue = builtinCatalogue();
+    const rules: { id: string; helpUri?: string; shortDescription: { text: string }; properties: { tags: string[] } }[] = sarifRun.tool.driver.rules;
+    for (const rule of catalogue.rules) {
+      const descriptor = rules.find((r) => r.id === rule.id);
+      assert.ok(descriptor, `${rule.id} is described`);
+      assert.equal(descriptor.shortDescription.text, rule.title);
+      assert.ok(descriptor.helpUri?.endsWith(`/${rule.area}/${rule.id}.md`));
+      assert.deepEqual(descriptor.properties.tags, ['security', rule.area, rule.principle]);
+    }
+
+    const bicep = fs.readFileSync(path.join(examples, 'bicep/main.bicep'), 'utf8');
+    const use = bicep.indexOf('enableRbacAuthorization: enableRbac') + 'enableRbacAuthorization: '.length;
+    const before = bicep.slice(0, use).split('\n');
+    const rbac = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === 'keyvault-rbac-disabled');
+    assert.deepEqual(rbac.locations[0].physicalLocation.region, { startLine: before.length, startColumn: before[before.length - 1].length + 1, endLine: before.length, endColumn: before[before.length - 1].length + 1 + 'enableRbac'.length });
+    assert.equal(rbac.locations[0].physicalLocation.artifactLocation.uri, 'bicep/main.bicep');
+    assert.equal(run.status, sarifRun.results.some((r: { level: string; suppressions?: unknown }) => r.level === 'error' && !r.suppressions) ? 1 : 0);
+
+    for (const secret of ['P@ssw0rd-EXAMPLE-NOT-REAL', 'Example-Only-Not-A-Secret-1', 'not-a-real-secret-example', 'Example-Only-123']) {
+      assert.ok(!run.stdout.includes(secret), `the SARIF log does not contain ${secret}`);
+    }
   });
 
   it('reports parse problems in the text output with file, line and column', () => {
