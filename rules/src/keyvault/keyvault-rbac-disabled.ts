@@ -1,7 +1,5 @@
 import type { Rule } from 'ztlint/lint/ruleApi';
-
-/** From this API version new vaults use Azure RBAC unless told otherwise. */
-const RBAC_BY_DEFAULT_SINCE = '2026-02-01';
+import { RBAC_BY_DEFAULT_SINCE, declaredVaults } from './vaults';
 
 export const keyvaultRbacDisabled: Rule = {
   id: 'keyvault-rbac-disabled',
@@ -12,8 +10,7 @@ export const keyvaultRbacDisabled: Rule = {
   targets: ['template'],
   fixable: true,
   check(context) {
-    for (const vault of context.resources('Microsoft.KeyVault/vaults')) {
-      if (vault.existing) continue;
+    for (const vault of declaredVaults(context)) {
       const rbac = context.get(vault, 'properties.enableRbacAuthorization');
       const fixTitle = 'Set enableRbacAuthorization to true';
       if (rbac.state === 'unknown') {

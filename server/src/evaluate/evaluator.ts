@@ -20,8 +20,10 @@ interface Supplied extends SuppliedParameterValue {
 export type Locals = ReadonlyMap<string, Value>;
 
 export interface EvaluatorOptions {
-  /** Values for the root template's parameters, from a parameter file that belongs to it. */
+  /** Values for the parameters of `template`, from a parameter file that belongs to it. */
   readonly parameterFile?: ParameterFile;
+  /** the template the parameter file belongs to; other templates (of other files) keep their defaults */
+  readonly template?: Template;
   /** its path, for messages and for locating its lines */
   readonly parameterFilePath?: string;
 }
@@ -69,7 +71,7 @@ export class Evaluator {
     if (!declared.defaultValue) return unknownValue(at, `parameter \`${name}\` has no default`);
     const defaultValue = declared.defaultValue;
     const value = this.memo(declared, declared.range, `parameter \`${name}\``, () => this.evaluate(defaultValue, scope));
-    return throughHop(value, { kind: 'parameter-default', name: declared.name, referenceRange: at, declarationRange: declared.range });
+    return throughHop(value, { kind: 'parameter-default', name: declared.name, referenceRange: at, declarationRange: declared.nameRange });
   }
 
   variable(template: Template, name: string, at: Range): Value {
@@ -77,14 +79,14 @@ export class Evaluator {
     const declared = findVariable(scope, name);
     if (!declared) return unknownValue(at, `variable \`${name}\` is not declared`);
     const value = this.memo(declared, declared.range, `variable \`${name}\``, () => this.evaluate(declared.value, scope));
-    return throughHop(value, { kind: 'variable', name: declared.name, referenceRange: at, declarationRange: declared.range });
+    return throughHop(value, { kind: 'variable', name: declared.name, referenceRange: at, declarationRange: declared.nameRange });
   }
 
   private suppliedValue(scope: Template, name: string): Supplied | undefined {
     const fromTemplate = scope.parameterValues.get(name);
     if (fromTemplate) return { ...fromTemplate, key: fromTemplate };
     const file = this.options.parameterFile;
-    if (!file || scope.parentDeployment) return undefined;
+    if (!file || scope.parentDeployment || (this.options.template && scope !== this.options.template)) return undefined;
     const entry = file.values.find((v) => (scope.language === 'arm' ? v.name.toLowerCase() === name.toLowerCase() : v.name === name));
     if (!entry) return undefined;
     const filePath = this.options.parameterFilePath;

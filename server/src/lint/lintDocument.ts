@@ -66,7 +66,9 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions): 
 
   const templates = document.template ? allTemplates(document.template) : [];
   let byType: Map<string, Resource[]> | undefined;
-  const evaluator = new Evaluator(options.parameterFile?.parameterFile ? { parameterFile: options.parameterFile.parameterFile, parameterFilePath: options.parameterFile.path } : {});
+  const evaluator = new Evaluator(
+    options.parameterFile?.parameterFile ? { parameterFile: options.parameterFile.parameterFile, parameterFilePath: options.parameterFile.path, ...(document.template ? { template: document.template } : {}) } : {},
+  );
 
   for (const rule of options.rules) {
     const configured = options.severities?.get(rule.id);

@@ -42,7 +42,8 @@ export function lookup(root: Value, path: string | readonly string[]): Lookup {
       return { state: 'absent', container: current, missing: keys.slice(i) };
     }
     entry = next;
-    current = next.value;
+    // A value read out of an object keeps the parameters and variables the object came through.
+    current = current.via.length === 0 ? next.value : { ...next.value, via: [...current.via, ...next.value.via] };
   }
   return current.kind === 'unknown'
     ? { state: 'unknown', value: current, property: entry }

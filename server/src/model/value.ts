@@ -25,7 +25,7 @@ export interface Hop {
   readonly name: string;
   /** where the parameter or variable is referenced */
   readonly referenceRange: Range;
-  /** the declaration (for a supplied parameter value: the supplying entry) */
+  /** the declared name (for a supplied parameter value: the supplying entry), for "line N" in messages */
   readonly declarationRange: Range;
   /** for `parameter-value`: what supplied it (`parameter file main.bicepparam`) */
   readonly source?: string;

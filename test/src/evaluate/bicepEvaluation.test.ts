@@ -48,7 +48,7 @@ describe('evaluating Bicep', () => {
       assert.equal(slice(text, value), 'false', 'the range is the default, where a fix would edit');
       assert.deepEqual(value.via.map((h) => [h.kind, h.name]), [['parameter-default', 'enableRbac']]);
       assert.equal(text.slice(value.via[0].referenceRange.start, value.via[0].referenceRange.end), 'enableRbac');
-      assert.equal(describeValue(value, lineOf(text)), 'false, from the default of parameter `enableRbac` (line 3)');
+      assert.equal(describeValue(value, lineOf(text)), 'false, from the default of parameter `enableRbac` (line 4)');
     });
 
     it('keeps a parameter without a default unknown, with the reason', () => {

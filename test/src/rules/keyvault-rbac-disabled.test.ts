@@ -25,11 +25,20 @@ const armVault = (properties: string, extra = '') => `{
 }
 `;
 
+/** A vault switched to RBAC needs a role assignment, else keyvault-no-role-assignment reports it: one in a module. */
+const GRANTS = [
+  {
+    file: 'roles.bicep',
+    text: `param vaultName string\nparam principalId string\n\nresource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: vaultName\n}\n\nresource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  name: guid(vault.id, principalId)\n  scope: vault\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')\n    principalId: principalId\n  }\n}\n`,
+  },
+];
+
 ruleCases('keyvault-rbac-disabled', {
   flagged: [
     {
       name: 'a Bicep vault with RBAC off',
       file: 'main.bicep',
+      workspace: GRANTS,
       text: VAULT_BICEP('    enableRbacAuthorization: false\n'),
       message: /Key Vault `vault` uses access policies: `enableRbacAuthorization` is false$/,
       fixed: VAULT_BICEP('    enableRbacAuthorization: true\n'),
@@ -37,12 +46,14 @@ ruleCases('keyvault-rbac-disabled', {
     {
       name: 'a Bicep vault without the property, before the API version that defaults to RBAC',
       file: 'main.bicep',
+      workspace: GRANTS,
       text: VAULT_BICEP(''),
       fixed: VAULT_BICEP('    enableRbacAuthorization: true\n'),
     },
     {
       name: 'a value from a parameter default, fixed at the default',
       file: 'main.bicep',
+      workspace: GRANTS,
       text: `@description('RBAC?')\nparam enableRbac bool = false\n\n${VAULT_BICEP('    enableRbacAuthorization: enableRbac\n')}`,
       message: /is false \(from the default of parameter `enableRbac` \(line 2\)\)$/,
       fixed: `@description('RBAC?')\nparam enableRbac bool = true\n\n${VAULT_BICEP('    enableRbacAuthorization: enableRbac\n')}`,
@@ -50,6 +61,7 @@ ruleCases('keyvault-rbac-disabled', {
     {
       name: 'a value from a variable holding the properties object, fixed in the variable',
       file: 'main.bicep',
+      workspace: GRANTS,
       text: `var vaultProperties = {\n  tenantId: subscription().tenantId\n}\n\nresource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  properties: vaultProperties\n}\n`,
       fixed: `var vaultProperties = {\n  tenantId: subscription().tenantId\n  enableRbacAuthorization: true\n}\n\nresource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  properties: vaultProperties\n}\n`,
     },
@@ -63,12 +75,14 @@ ruleCases('keyvault-rbac-disabled', {
     {
       name: 'an ARM vault without the property',
       file: 'azuredeploy.json',
+      workspace: GRANTS,
       text: armVault(''),
       fixed: armVault(',\n        "enableRbacAuthorization": true'),
     },
     {
       name: 'an ARM vault whose parameter default is false',
       file: 'azuredeploy.json',
+      workspace: GRANTS,
       text: armVault(`,\n        "enableRbacAuthorization": "[parameters('rbac')]"`, `\n  "parameters": { "rbac": { "type": "bool", "defaultValue": false } },`),
       fixed: armVault(`,\n        "enableRbacAuthorization": "[parameters('rbac')]"`, `\n  "parameters": { "rbac": { "type": "bool", "defaultValue": true } },`),
     },

@@ -1,0 +1,122 @@
+import type { RuleContext } from 'ztlint/lint/ruleApi';
+import { lookup } from 'ztlint/model/lookup';
+import type { Resource, Template } from 'ztlint/model/template';
+import type { Value } from 'ztlint/model/value';
+import { allResources } from 'ztlint/model/walk';
+
+const PRIVATE_ENDPOINT = 'microsoft.network/privateendpoints';
+const CONNECTIONS = ['properties.privateLinkServiceConnections', 'properties.manualPrivateLinkServiceConnections'];
+
+/** One connection of a private endpoint: what it points at and which sub-resources (`blob`, `sqlServer`). */
+interface Connection {
+  readonly target: Value;
+  /** lower-cased; undefined when not known */
+  readonly groupIds?: readonly string[];
+  /** declared in the file being linted, where an unknown target may well be one of its resources */
+  readonly local: boolean;
+}
+
+/**
+ * Finds out whether a private endpoint connects to a resource: in the file, in the other files of the
+ * workspace, or in a module the file hands the resource's id to.
+ */
+export class PrivateEndpoints {
+  private readonly connections: Connection[];
+
+  constructor(private readonly context: RuleContext) {
+    this.connections = [
+      ...context.templates.flatMap((t) => this.connectionsOf(t, true)),
+      ...context.workspace.templates.flatMap((w) => this.connectionsOf(w.template, false)),
+    ];
+  }
+
+  /**
+   * Whether a private endpoint may connect to `resource`. A connection whose target cannot be known counts
+   * when it is in the same file and its sub-resources fit the service (`groupIds`): a linter that guessed
+   * otherwise would flag every template that names its resources with `uniqueString()`.
+   */
+  connects(resource: Resource, groupIds: readonly string[]): boolean {
+    return this.connections.some((c) => this.matches(c, resource, groupIds)) || this.viaModule(resource);
+  }
+
+  private connectionsOf(template: Template, local: boolean): Connection[] {
+    const result: Connection[] = [];
+    for (const endpoint of allResources(template)) {
+      if (endpoint.type.toLowerCase() !== PRIVATE_ENDPOINT || endpoint.existing) continue;
+      for (const path of CONNECTIONS) {
+        const list = this.context.get(endpoint, path);
+        if (list.state !== 'known' || list.value.kind !== 'array') continue;
+        for (const item of list.value.items) {
+          const target = lookup(item, 'properties.privateLinkServiceId');
+          if (target.state === 'absent') continue;
+          const groups = lookup(item, 'properties.groupIds');
+          const groupIds = groups.state === 'known' && groups.value.kind === 'array' && !groups.value.incomplete && groups.value.items.every((g) => g.kind === 'string')
+            ? groups.value.items.map((g) => (g.kind === 'string' ? g.value.toLowerCase() : ''))
+            : undefined;
+          result.push({ target: target.value, local, ...(groupIds ? { groupIds } : {}) });
+        }
+      }
+    }
+    return result;
+  }
+
+  private matches(connection: Connection, resource: Resource, groupIds: readonly string[]): boolean {
+    const { target } = connection;
+    if (target.kind === 'resource') {
+      if (target.resource === resource) return true;
+      return this.sameResource(target.resource, resource);
+    }
+    if (target.kind === 'string') {
+      // A literal id: `/subscriptions/.../providers/Microsoft.Storage/storageAccounts/name`.
+      const match = /\/providers\/([^/]+\/[^/]+)\/([^/]+)$/i.exec(target.value);
+      return match !== null && match[1].toLowerCase() === resource.type.toLowerCase() && match[2].toLowerCase() === this.name(resource)?.toLowerCase();
+    }
+    if (target.kind !== 'unknown' || !connection.local) return false;
+    return connection.groupIds === undefined || connection.groupIds.some((g) => groupIds.includes(g));
+  }
+
+  /** The same type and, where both names are known, the same name (an `existing` declaration elsewhere). */
+  private sameResource(other: Resource, resource: Resource): boolean {
+    if (other.type.toLowerCase() !== resource.type.toLowerCase()) return false;
+    const a = this.name(other);
+    const b = this.name(resource);
+    return a === undefined || b === undefined || a.toLowerCase() === b.toLowerCase();
+  }
+
+  private name(resource: Resource): string | undefined {
+    const name = this.context.evaluate(resource.fullName, resource.template);
+    return name.kind === 'string' ? name.value : undefined;
+  }
+
+  /** A module that receives the resource's id and declares a private endpoint (by its name or its file). */
+  private viaModule(resource: Resource): boolean {
+    for (const template of this.context.templates) {
+      for (const module of template.modules) {
+        const params = lookup(this.context.evaluate(module.body, template), 'params');
+        if (params.state !== 'known' || !holdsIdOf(params.value, resource)) continue;
+        if (/private[-_]?endpoint/i.test(module.source) || this.workspaceFileDeclaresEndpoint(module.source)) return true;
+      }
+    }
+    return false;
+  }
+
+  private workspaceFileDeclaresEndpoint(source: string): boolean {
+    const relative = source.replace(/\\/g, '/').replace(/^(\.\.?\/)+/, '');
+    return this.context.workspace.templates.some(
+      (w) => w.file.replace(/\\/g, '/').endsWith(`/${relative}`) && allResources(w.template).some((r) => r.type.toLowerCase() === PRIVATE_ENDPOINT),
+    );
+  }
+}
+
+function holdsIdOf(value: Value, resource: Resource): boolean {
+  switch (value.kind) {
+    case 'resource':
+      return value.resource === resource;
+    case 'object':
+      return value.properties.some((p) => holdsIdOf(p.value, resource));
+    case 'array':
+      return value.items.some((item) => holdsIdOf(item, resource));
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,151 @@
+import type { RuleContext } from 'ztlint/lint/ruleApi';
+import type { Expr } from 'ztlint/model/expr';
+import type { Resource } from 'ztlint/model/template';
+import type { StringValue, UnknownValue, Value } from 'ztlint/model/value';
+import { allResources } from 'ztlint/model/walk';
+import { resourceIdArguments } from './resourceIdCalls';
+import { VAULT_TYPE, isVault } from './vaults';
+
+/** An extension resource (a role assignment, a diagnostic setting), with its file when it is not the linted one. */
+export interface Extension {
+  readonly resource: Resource;
+  readonly file?: string;
+}
+
+/** What an extension resource applies to, as far as the templates tell. */
+export type Target =
+  /** a vault declared in a template (existing or not), or something inside it */
+  | { readonly kind: 'vault'; readonly vault: Resource }
+  /** a vault named in an id (`Microsoft.KeyVault/vaults/kv-orders`); the name may be unknown */
+  | { readonly kind: 'vault-name'; readonly name: Value }
+  /** a resource group or subscription: everything in it */
+  | { readonly kind: 'container' }
+  | { readonly kind: 'unknown'; readonly value: UnknownValue }
+  | { readonly kind: 'other' };
+
+const CONTAINER_FUNCTIONS = new Set(['resourcegroup', 'subscription', 'managementgroup', 'tenant']);
+const VAULT_IN_ID = /(?:^|\/)microsoft\.keyvault\/vaults\/([^/]*)/i;
+/** stands for an unknown part of an id while it is matched as text */
+const UNKNOWN_PART = '\u0000';
+
+/**
+ * The extension resources of `type` (`Microsoft.Authorization/roleAssignments`) in this file and the workspace,
+ * with the old form written as a child of a vault (`Microsoft.KeyVault/vaults/providers/roleAssignments`).
+ */
+export function extensions(context: RuleContext, type: string, withWorkspace: boolean): Extension[] {
+  const childType = `${VAULT_TYPE}/providers/${type.slice(type.lastIndexOf('/') + 1)}`;
+  // The model keeps an ARM child's `providers/roleAssignments` type as written, below its parent.
+  const relativeType = `providers/${type.slice(type.lastIndexOf('/') + 1)}`;
+  const matches = (resource: Resource) => {
+    const written = resource.type.toLowerCase();
+    return written === type.toLowerCase() || written === childType.toLowerCase() || (written === relativeType.toLowerCase() && resource.parent !== undefined && isVault(resource.parent));
+  };
+  const own = [...context.resources(type), ...context.resources(childType), ...context.resources(relativeType).filter(matches)].map((resource) => ({ resource }));
+  if (!withWorkspace) return own;
+  const others = context.workspace.templates.flatMap(({ file, template }) => allResources(template).filter(matches).map((resource) => ({ resource, file })));
+  return [...own, ...others];
+}
+
+export function targetOf(context: RuleContext, extension: Resource): Target {
+  if (extension.parent && isVault(extension.parent)) return { kind: 'vault', vault: extension.parent };
+  if (extension.type.toLowerCase().startsWith(`${VAULT_TYPE.toLowerCase()}/providers/`)) {
+    return { kind: 'vault-name', name: firstSegment(context.evaluate(extension.fullName, extension.template)) };
+  }
+  const scope = context.get(extension, 'scope');
+  if (scope.state === 'absent') return { kind: 'container' };
+  const { value } = scope;
+  switch (value.kind) {
+    case 'resource':
+      return ofResource(context, value.resource);
+    case 'string':
+      return ofId(value.value, value);
+    case 'unknown':
+      return ofUnknown(context, value, extension);
+    default:
+      return { kind: 'other' };
+  }
+}
+
+/**
+ * Whether an extension with this target may apply to `vault`. A vault reached through its declaration is that
+ * vault; one reached by name is when the names agree, or when either is unknown (a module's `existing` vault
+ * named by a parameter is most likely the vault its caller declares). `unknown` targets are left to the caller.
+ */
+export function mayApplyTo(context: RuleContext, target: Target, vault: Resource): boolean {
+  const vaultName = context.evaluate(vault.fullName, vault.template);
+  switch (target.kind) {
+    case 'vault': {
+      if (target.vault === vault) return true;
+      // Another declaration of the same vault (a Bicep file and its compiled JSON) is that vault only by name.
+      const name = context.evaluate(target.vault.fullName, target.vault.template);
+      return sameName(name, vaultName, !target.vault.existing);
+    }
+    case 'vault-name':
+      return sameName(target.name, vaultName);
+    default:
+      return false;
+  }
+}
+
+/** How a message names a target vault. */
+export function describeTarget(context: RuleContext, target: Extract<Target, { kind: 'vault' | 'vault-name' }>): string {
+  if (target.kind === 'vault') return `Key Vault ${context.label(target.vault)}`;
+  return target.name.kind === 'string' && target.name.value !== '' ? `Key Vault '${target.name.value}'` : 'a Key Vault';
+}
+
+function sameName(a: Value, b: Value, onlyWhenKnown = false): boolean {
+  if (a.kind === 'string' && b.kind === 'string') return a.value.toLowerCase() === b.value.toLowerCase();
+  return !onlyWhenKnown;
+}
+
+/** A vault's child (`vault/secret`) is inside the vault; its name's first segment names it. */
+function ofResource(context: RuleContext, resource: Resource): Target {
+  for (let r: Resource | undefined = resource; r; r = r.parent) if (isVault(r)) return { kind: 'vault', vault: r };
+  if (resource.type.toLowerCase().startsWith(`${VAULT_TYPE.toLowerCase()}/`)) {
+    return { kind: 'vault-name', name: firstSegment(context.evaluate(resource.fullName, resource.template)) };
+  }
+  return { kind: 'other' };
+}
+
+/** `/subscriptions/…/providers/Microsoft.KeyVault/vaults/kv`, or ARM's `Microsoft.KeyVault/vaults/kv` scope form. */
+function ofId(id: string, at: StringValue): Target {
+  const match = VAULT_IN_ID.exec(id);
+  if (match) return { kind: 'vault-name', name: { ...at, value: match[1], literal: false } };
+  return /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/?$/i.test(id) || /^\/providers\/Microsoft\.Management\//i.test(id) ? { kind: 'container' } : { kind: 'other' };
+}
+
+function ofUnknown(context: RuleContext, value: UnknownValue, extension: Resource): Target {
+  if (value.fragments) {
+    const text = value.fragments.map((f) => (f.kind === 'string' ? f.value : UNKNOWN_PART)).join('');
+    const match = VAULT_IN_ID.exec(text);
+    if (match) {
+      const name = match[1];
+      return { kind: 'vault-name', name: name.includes(UNKNOWN_PART) || name === '' ? value : { kind: 'string', value: name, literal: false, range: value.range, via: value.via } };
+    }
+    return /\/providers\//i.test(text) || /^microsoft\./i.test(text) ? { kind: 'other' } : { kind: 'unknown', value };
+  }
+  if (CONTAINER_FUNCTIONS.has(value.runtimeFunction?.toLowerCase() ?? '')) return { kind: 'container' };
+  const call = resourceIdArguments(context, value, extension.template);
+  if (call) {
+    if (!call.type.toLowerCase().startsWith(VAULT_TYPE.toLowerCase())) return { kind: 'other' };
+    return { kind: 'vault-name', name: call.names[0] ?? value };
+  }
+  // `vaults[i]`: an element of a looped vault cannot be evaluated, but it is still that vault
+  for (let e = scopeExpression(extension); e?.kind === 'index' || e?.kind === 'member'; e = e.object) {
+    const looped = context.evaluate(e.object, extension.template);
+    if (looped.kind === 'resource') return ofResource(context, looped.resource);
+  }
+  return { kind: 'unknown', value };
+}
+
+function scopeExpression(resource: Resource): Expr | undefined {
+  const entry = resource.body.entries.find((e) => e.kind === 'property' && e.key?.toLowerCase() === 'scope');
+  return entry?.value;
+}
+
+function firstSegment(name: Value): Value {
+  if (name.kind === 'string') return { ...name, value: name.value.split('/')[0], literal: false };
+  const first = name.kind === 'unknown' ? name.fragments?.[0] : undefined;
+  if (first?.kind === 'string' && first.value.includes('/')) return { ...first, value: first.value.split('/')[0], literal: false };
+  return name;
+}

@@ -1,0 +1,39 @@
+import type { RuleContext } from 'ztlint/lint/ruleApi';
+import type { Resource } from 'ztlint/model/template';
+
+export const VAULT_TYPE = 'Microsoft.KeyVault/vaults';
+
+/** From this API version new vaults use Azure RBAC unless told otherwise. */
+export const RBAC_BY_DEFAULT_SINCE = '2026-02-01';
+
+/** The vaults this file configures: an `existing` vault is configured where it is declared. */
+export function declaredVaults(context: RuleContext): Resource[] {
+  return context.resources(VAULT_TYPE).filter((vault) => !vault.existing);
+}
+
+export function isVault(resource: Resource): boolean {
+  return resource.type.toLowerCase() === VAULT_TYPE.toLowerCase();
+}
+
+/** How the vault authorizes data-plane access, as far as the template says. */
+export function authorization(context: RuleContext, vault: Resource): 'rbac' | 'access-policies' | 'unknown' {
+  const rbac = context.get(vault, 'properties.enableRbacAuthorization');
+  if (rbac.state === 'unknown') return 'unknown';
+  if (rbac.state === 'absent') return context.apiVersionAtLeast(vault, RBAC_BY_DEFAULT_SINCE) ? 'rbac' : 'access-policies';
+  if (rbac.value.kind !== 'boolean') return 'unknown';
+  return rbac.value.value ? 'rbac' : 'access-policies';
+}
+
+/** A symbolic name for a resource a fix adds beside the vault, not taken by a name the template declares. */
+export function freeSymbol(vault: Resource, base: string): string {
+  const { template } = vault;
+  const taken = new Set([
+    ...template.parameters.map((p) => p.name),
+    ...template.variables.map((v) => v.name),
+    ...template.resources.flatMap((r) => (r.symbolicName ? [r.symbolicName] : [])),
+    ...template.modules.map((m) => m.symbolicName),
+  ]);
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+  return name;
+}

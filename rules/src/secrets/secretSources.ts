@@ -1,0 +1,92 @@
+import type { Expr } from 'ztlint/model/expr';
+import type { Parameter, Template, Variable } from 'ztlint/model/template';
+import { secretNameKind } from './secretNames';
+
+/** What makes an expression's result a secret. */
+export type SecretSource = { readonly kind: 'secure parameter'; readonly name: string } | { readonly kind: 'list function'; readonly name: string };
+
+/** The template whose names a template's expressions use: an ARM nested template in the outer scope reads its parent's. */
+function nameScope(template: Template): Template {
+  let scope = template;
+  while (scope.expressionScope && scope.expressionScope !== scope) scope = scope.expressionScope;
+  return scope;
+}
+
+/** Bicep names are case-sensitive, ARM names are not. */
+function named<T extends { readonly name: string }>(items: readonly T[], name: string, template: Template): T | undefined {
+  return items.find((item) => (template.language === 'arm' ? item.name.toLowerCase() === name.toLowerCase() : item.name === name));
+}
+
+function findParameter(template: Template, name: string): Parameter | undefined {
+  const scope = nameScope(template);
+  return named(scope.parameters, name, scope);
+}
+
+function findVariable(template: Template, name: string): Variable | undefined {
+  const scope = nameScope(template);
+  return named(scope.variables, name, scope);
+}
+
+/** Functions whose result carries their arguments' text: a secret passed in comes out. */
+const PASS_THROUGH = new Set([
+  'concat', 'format', 'string', 'tolower', 'toupper', 'trim', 'replace', 'base64', 'base64tostring', 'datauri', 'datauritostring', 'json',
+  'union', 'createobject', 'createarray', 'array', 'first', 'last', 'coalesce', 'skip', 'take', 'substring', 'padleft', 'split', 'join',
+  'uri', 'uricomponent', 'uricomponenttostring', 'items', 'shallowmerge',
+]);
+
+/** `listKeys().keys[0].value` and `.primaryConnectionString` are secrets; `.keys[0].keyName` is not. */
+function revealsSecret(property: string): boolean {
+  const lower = property.toLowerCase();
+  return lower === 'value' || lower === 'keys' || secretNameKind(property) !== undefined;
+}
+
+function firstOf(exprs: readonly Expr[], template: Template, seen: Set<Variable>): SecretSource | undefined {
+  for (const expr of exprs) {
+    const source = secretSource(expr, template, seen);
+    if (source) return source;
+  }
+  return undefined;
+}
+
+/**
+ * What in an expression returns a secret: the value of a secure parameter or a `list*()` result (`listKeys`,
+ * `listSecrets`, `listConnectionStrings`...), directly or through variables and functions that pass text on.
+ * `length(password)` or `uniqueString(key)` do not reveal it.
+ */
+export function secretSource(expr: Expr, template: Template, seen = new Set<Variable>(), outermost = true): SecretSource | undefined {
+  switch (expr.kind) {
+    case 'ref': {
+      if (expr.target === 'parameter') {
+        const parameter = findParameter(template, expr.name);
+        return parameter?.secure ? { kind: 'secure parameter', name: parameter.name } : undefined;
+      }
+      const variable = expr.target === 'variable' ? findVariable(template, expr.name) : undefined;
+      if (!variable || seen.has(variable)) return undefined;
+      seen.add(variable);
+      return secretSource(variable.value, nameScope(template), seen);
+    }
+    case 'call': {
+      const name = expr.name.toLowerCase();
+      if (name.startsWith('list')) return { kind: 'list function', name: expr.name };
+      if (name === 'if') return firstOf(expr.args.slice(1), template, seen);
+      return PASS_THROUGH.has(name) ? firstOf(expr.args, template, seen) : undefined;
+    }
+    case 'member':
+    case 'index': {
+      const inner = secretSource(expr.object, template, seen, false);
+      const property = expr.kind === 'member' ? expr.property : expr.index.kind === 'literal' && typeof expr.index.value === 'string' ? expr.index.value : undefined;
+      // Only the last property read decides: `.keys[0].value` is a key, `.keys[0].keyName` its name.
+      return inner && outermost && property !== undefined && !revealsSecret(property) ? undefined : inner;
+    }
+    case 'conditional':
+      return firstOf([expr.then, expr.else], template, seen);
+    case 'object':
+      return firstOf(expr.entries.map((e) => e.value), template, seen);
+    case 'array':
+      return firstOf(expr.items.map((i) => (i.kind === 'spread' ? i.value : i)), template, seen);
+    case 'for':
+      return secretSource(expr.body, template, seen);
+    default:
+      return undefined;
+  }
+}
