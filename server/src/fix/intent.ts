@@ -72,9 +72,9 @@ export type ReferenceSpec =
   | { readonly kind: 'resource-id'; readonly resource: Resource }
   /** Bicep `vault` (as a `scope` or `parent`), ARM the resource id as ARM expects it there */
   | { readonly kind: 'resource'; readonly resource: Resource }
-  /** Bicep `vault.properties.x`, ARM `[reference(...).x]` */
+  /** Bicep `vault.properties.x`, ARM `[reference(...).x]`: `path` is relative to the resource's `properties` */
   | { readonly kind: 'resource-property'; readonly resource: Resource; readonly path: readonly string[] }
-  /** An expression written out in each language: `guid(...)` has no JSON form */
+  /** An expression written out in each language (`guid(...)` has no JSON form); the ARM text with or without `[...]` */
   | { readonly kind: 'expression'; readonly bicep: string; readonly arm: string };
 
 /** Marks a reference among plain JSON values; writers test for it with `instanceof`. */

@@ -112,7 +112,10 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions): 
       label(resource) {
         if (resource.symbolicName) return `\`${resource.symbolicName}\``;
         const name = evaluator.evaluate(resource.fullName, resource.template);
-        return name.kind === 'string' ? `'${name.value}'` : `\`${resource.type}\``;
+        if (name.kind === 'string') return `'${name.value}'`;
+        // A computed name is shown as written, when it is written in this file.
+        const written = templates.includes(resource.template) ? document.text.slice(resource.name.range.start, resource.name.range.end) : '';
+        return written && written.length <= 80 ? `\`${written.replace(/^"|"$/g, '')}\`` : `\`${resource.type}\``;
       },
       apiVersionAtLeast: (resource, version) => (resource.apiVersion ?? '').slice(0, 10) >= version,
       cannotVerify(at, what) {

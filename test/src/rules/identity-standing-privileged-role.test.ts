@@ -92,7 +92,7 @@ ruleCases('identity-standing-privileged-role', {
       name: 'Owner in an ARM subscription template',
       file: 'azuredeploy.json',
       text: armTemplate('subscriptionDeploymentTemplate', `[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '${OWNER}')]`),
-      message: /^Role assignment `Microsoft\.Authorization\/roleAssignments` grants a privileged role permanently on the whole subscription/,
+      message: /^Role assignment `guid\('orders', parameters\('principalId'\)\)` grants a privileged role permanently on the whole subscription/,
     },
     {
       name: 'Contributor at the tenant root in ARM',
