@@ -22,7 +22,7 @@ export const secretsInOutput: Rule = {
   area: 'secrets',
   principle: 'assume-breach',
   targets: ['template'],
-  fixable: false,
+  fixable: true,
   check(context) {
     for (const template of context.templates) {
       for (const output of template.outputs) {
@@ -31,6 +31,8 @@ export const secretsInOutput: Rule = {
           context.report({
             message: `Output \`${output.name}\` returns ${what}: outputs are kept in plain text in the deployment history, which anyone who can read the resource group can see; do not return it (let whoever needs it read it with a managed identity), or ${markSecure(output, template)}`,
             at: output.nameRange,
+            // Not safe: whoever reads the output today gets nothing once it is secure.
+            fix: { title: `Make output ${output.name} secure`, safe: false, intents: [{ kind: 'make-secure', declaration: output, template }] },
           });
         const source = secretSource(output.value, template);
         if (source) {

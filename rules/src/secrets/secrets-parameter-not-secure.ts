@@ -24,7 +24,7 @@ export const secretsParameterNotSecure: Rule = {
   area: 'secrets',
   principle: 'assume-breach',
   targets: ['template'],
-  fixable: false,
+  fixable: true,
   check(context) {
     for (const template of context.templates) {
       for (const parameter of template.parameters) {
@@ -35,6 +35,8 @@ export const secretsParameterNotSecure: Rule = {
         context.report({
           message: `Parameter \`${parameter.name}\` is named like a ${kind} but is not secure: its value is kept in plain text in the deployment history and can show in logs; ${secure}`,
           at: parameter.nameRange,
+          // Callers pass the value the same way; it just stops showing in the deployment history.
+          fix: { title: `Make parameter ${parameter.name} secure`, safe: true, intents: [{ kind: 'make-secure', declaration: parameter, template }] },
         });
       }
     }

@@ -81,6 +81,7 @@ function buildParameters(declared: Expr | undefined): Parameter[] {
       name: entry.key,
       nameRange: entry.keyRange,
       type,
+      typeRange: member(definition, 'type')?.range ?? entry.keyRange,
       secure: isSecureType(type),
       ...(defaultValue && { defaultValue }),
       ...(allowedValues && { allowedValues }),
@@ -115,7 +116,8 @@ function buildOutputs(declared: Expr | undefined): Output[] {
       (copy
         ? { kind: 'for' as const, source: loopCount(copy), body: member(copy, 'input') ?? missing('copy input', copy.range), range: copy.range }
         : missing('output value', definition.range));
-    result.push({ name: entry.key, nameRange: entry.keyRange, type, secure: isSecureType(type), value, decorators: [], range: entry.range });
+    const typeRange = member(definition, 'type')?.range ?? entry.keyRange;
+    result.push({ name: entry.key, nameRange: entry.keyRange, type, typeRange, secure: isSecureType(type), value, decorators: [], range: entry.range });
   }
   return result;
 }

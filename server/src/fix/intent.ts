@@ -1,11 +1,11 @@
-import type { Resource, Template } from '../model/template';
+import type { Output, Parameter, Resource, Template } from '../model/template';
 import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../model/value';
 
 /**
  * A fix as a rule describes it: a change to the model. The writer of each format (Bicep, JSON, YAML) is the only
  * code that knows how to turn it into text, keeping indentation, quoting and comments.
  */
-export type FixIntent = ReplaceValue | AddProperty | RemoveProperty | AddItem | AddResource | AddParameter;
+export type FixIntent = ReplaceValue | AddProperty | RemoveProperty | AddItem | AddResource | AddParameter | MakeSecure;
 
 /** Replace the text that produced `value` (where it is written: a literal, perhaps a parameter default). */
 export interface ReplaceValue {
@@ -56,6 +56,13 @@ export interface AddParameter {
   readonly secure: boolean;
   readonly description?: string;
   readonly defaultValue?: NewValue;
+}
+
+/** Mark a parameter or output secure: Bicep `@secure()`, ARM `securestring` / `secureObject`. */
+export interface MakeSecure {
+  readonly kind: 'make-secure';
+  readonly declaration: Parameter | Output;
+  readonly template: Template;
 }
 
 /** A value a fix writes: JSON, or a reference that each template language spells its own way. */

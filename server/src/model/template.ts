@@ -56,6 +56,8 @@ export interface Parameter {
   readonly nameRange: Range;
   /** `string`, `securestring`, `bool`, `int`, `object`, `secureObject`, `array`, or a Bicep type expression's text */
   readonly type: string;
+  /** where the type is written: the Bicep type, the ARM `type` value (the name when it has none) */
+  readonly typeRange: Range;
   /** `@secure()` in Bicep, `securestring`/`secureObject` in ARM */
   readonly secure: boolean;
   readonly defaultValue?: Expr;
@@ -85,6 +87,8 @@ export interface Output {
   readonly name: string;
   readonly nameRange: Range;
   readonly type: string;
+  /** where the type is written: the Bicep type, the ARM `type` value (the name when it has none) */
+  readonly typeRange: Range;
   readonly secure: boolean;
   readonly value: Expr;
   readonly decorators: readonly Decorator[];

@@ -28,7 +28,7 @@ ruleCases('secrets-in-output', {
       file: 'main.bicep',
       text: `${STORAGE}\noutput storageKey string = storage.listKeys().keys[0].value\n`,
       message: /^Output `storageKey` returns a result of `listKeys\(\)`: outputs are kept in plain text in the deployment history, which anyone who can read the resource group can see; do not return it \(let whoever needs it read it with a managed identity\), or mark it `@secure\(\)`$/,
-      fixed: null,
+      fixed: `${STORAGE}\n@secure()\noutput storageKey string = storage.listKeys().keys[0].value\n`,
     },
     {
       name: 'a secure parameter through a variable and an interpolation',
@@ -53,6 +53,10 @@ ruleCases('secrets-in-output', {
       ),
       count: 2,
       message: /or declare it `securestring`$/,
+      fixed: arm(
+        `    "adminPassword": { "type": "securestring" }`,
+        `    "adminPassword": { "type": "securestring", "value": "[parameters('adminPassword')]" },\n    "queue": { "type": "securestring", "value": "[format('Endpoint=sb://sb-orders.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey={0}', listKeys(resourceId('Microsoft.ServiceBus/namespaces/authorizationRules', 'sb-orders', 'send'), '2022-10-01-preview').primaryKey)]" }`,
+      ),
     },
     {
       name: 'a secret-named output whose value is unknown, in strict mode, as information',

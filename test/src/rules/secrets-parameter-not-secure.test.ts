@@ -17,7 +17,7 @@ ruleCases('secrets-parameter-not-secure', {
       file: 'main.bicep',
       text: `param adminPassword string\n`,
       message: /^Parameter `adminPassword` is named like a password but is not secure: its value is kept in plain text in the deployment history and can show in logs; add `@secure\(\)`$/,
-      fixed: null,
+      fixed: `@secure()\nparam adminPassword string\n`,
     },
     {
       name: 'names in every case style and kind of secret',
@@ -35,6 +35,13 @@ ruleCases('secrets-parameter-not-secure', {
       text: arm(`    "storageConnectionString": { "type": "string" },\n    "clientSecrets": { "type": "object" }`),
       count: 2,
       message: /declare it `(securestring|secureObject)`$/,
+      fixed: arm(`    "storageConnectionString": { "type": "securestring" },\n    "clientSecrets": { "type": "secureObject" }`),
+    },
+    {
+      name: 'a decorated Bicep parameter, made secure above its keyword',
+      file: 'main.bicep',
+      text: `@description('Key of the queue')\nparam queueKey string\n`,
+      fixed: `@description('Key of the queue')\n@secure()\nparam queueKey string\n`,
     },
   ],
   clean: [

@@ -1,7 +1,7 @@
 import { parseBicep, type ArraySyntax, type Declaration, type ExpressionSyntax, type ObjectSyntax, type ProgramSyntax, type PropertySyntax } from '../../bicep/index';
 import type { AnalyzedDocument } from '../../engine/document';
 import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../../model/value';
-import type { AddParameter, AddResource, NewValue } from '../intent';
+import type { AddParameter, AddResource, MakeSecure, NewValue } from '../intent';
 import { FixNotWritable, type TextEdit } from '../textEdit';
 import { insertEntry, insertion, removeEntry } from './braced';
 import { BicepRenderer, bicepString } from './bicepRender';
@@ -102,6 +102,14 @@ class BicepEditor implements FormatEditor {
     const first = declarations[0];
     if (!first) return [insertion(0, lines.join(eol) + eol)];
     return [insertion(this.attachedCommentsStart(first.range.start), lines.join(eol) + eol + eol)];
+  }
+
+  /** `@secure()` on a line of its own above the `param` or `output` keyword, at its indentation. */
+  makeSecure({ declaration, template }: MakeSecure): TextEdit[] {
+    templateOf(this.document, template);
+    const start = this.layout.lineStart(declaration.nameRange.start);
+    const indent = /^[ \t]*/.exec(this.layout.text.slice(start, declaration.nameRange.start))![0];
+    return [insertion(start, `${indent}@secure()${this.layout.eol}`)];
   }
 
   /** The end of the line holding `offset`, past any comment that ends it. */

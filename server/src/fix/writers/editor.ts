@@ -2,7 +2,7 @@ import type { AnalyzedDocument } from '../../engine/document';
 import type { Template } from '../../model/template';
 import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../../model/value';
 import { allTemplates } from '../../model/walk';
-import type { AddParameter, AddResource, FixIntent, NewValue } from '../intent';
+import type { AddParameter, AddResource, FixIntent, MakeSecure, NewValue } from '../intent';
 import { FixNotWritable, type TextEdit } from '../textEdit';
 import type { FixWriter } from '../writer';
 import { nest } from './newValue';
@@ -18,6 +18,7 @@ export interface FormatEditor {
   addItem(array: ArrayValue, item: NewValue): TextEdit[];
   addResource(intent: AddResource): TextEdit[];
   addParameter(intent: AddParameter): TextEdit[];
+  makeSecure(intent: MakeSecure): TextEdit[];
 }
 
 /** A writer from a function that makes a format's editor for one document (made once per document). */
@@ -51,6 +52,10 @@ function writeIntent(editor: FormatEditor, intent: FixIntent): TextEdit[] {
       // Bicep's @secure() and ARM's secure types exist for strings and objects only
       if (intent.secure && intent.type !== 'string' && intent.type !== 'object') throw new FixNotWritable(`a ${intent.type} parameter cannot be secure`);
       return editor.addParameter(intent);
+    case 'make-secure':
+      if (intent.declaration.secure) throw new FixNotWritable(`\`${intent.declaration.name}\` is already secure`);
+      if (!/^(string|object)$/i.test(intent.declaration.type)) throw new FixNotWritable(`a ${intent.declaration.type} cannot be secure`);
+      return editor.makeSecure(intent);
   }
 }
 

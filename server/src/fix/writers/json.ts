@@ -6,7 +6,7 @@ import type { AnalyzedDocument } from '../../engine/document';
 import type { ArrayExpr, Expr, ObjectExpr, PropertyEntryExpr } from '../../model/expr';
 import type { Resource, Template } from '../../model/template';
 import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../../model/value';
-import { newValues, TemplateReference, type AddParameter, type AddResource, type NewObject, type NewValue } from '../intent';
+import { newValues, TemplateReference, type AddParameter, type AddResource, type MakeSecure, type NewObject, type NewValue } from '../intent';
 import { FixNotWritable, type TextEdit } from '../textEdit';
 import { ArmRenderer, jsonStringContent } from './armRender';
 import { insertEntry, removeEntry } from './braced';
@@ -27,6 +27,9 @@ const BEFORE_PARAMETERS = ['$schema', 'languageVersion', 'contentVersion'];
 
 /** Writes fixes into ARM templates and parameter files. */
 export const jsonWriter = formatWriter((document) => new JsonEditor(document));
+
+/** ARM's secure types exist for strings and objects only. */
+const SECURE_TYPES: Record<string, string> = { string: 'securestring', object: 'secureObject' };
 
 class JsonEditor implements FormatEditor {
   private readonly tree: SyntaxTree;
@@ -97,6 +100,15 @@ class JsonEditor implements FormatEditor {
   }
 
   /** An entry of `parameters` (created after `contentVersion` when the template has none). */
+  /** The declaration's `type` value becomes its secure form, keeping the quotes it is written in. */
+  makeSecure({ declaration, template }: MakeSecure): TextEdit[] {
+    templateOf(this.document, template);
+    const written = this.document.text.slice(declaration.typeRange.start, declaration.typeRange.end);
+    const secure = SECURE_TYPES[written.replace(/^"|"$/g, '').toLowerCase()];
+    if (!secure || !written.startsWith('"')) throw new FixNotWritable(`a \`${declaration.name}\` of type ${written} cannot be made secure`);
+    return [{ range: declaration.typeRange, newText: `"${secure}"` }];
+  }
+
   addParameter(intent: AddParameter): TextEdit[] {
     const template = templateOf(this.document, intent.template);
     if (template.parameters.some((p) => p.name.toLowerCase() === intent.name.toLowerCase())) throw new FixNotWritable(`parameter \`${intent.name}\` is already declared`);

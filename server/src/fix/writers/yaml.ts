@@ -121,6 +121,10 @@ class YamlEditor implements FormatEditor {
     throw new FixNotWritable('a Kubernetes manifest has no template parameters');
   }
 
+  makeSecure(): TextEdit[] {
+    throw new FixNotWritable('a Kubernetes manifest has no template parameters');
+  }
+
   /** A new last line of a block collection, after the last entry's content (and the comment ending its line). */
   private appendLine(collection: YAMLMap | YAMLSeq, line: string): TextEdit {
     const last = collection.items.at(-1);
