@@ -1,30 +1,78 @@
-import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { openConfig } from './config';
+import { createLanguageClient } from './languageClient';
+import { showRuleDocs } from './ruleDocs';
+import { executeServerCommand, SERVER_COMMANDS, serverSupports } from './serverCommands';
+import { FindingsStatusBar } from './statusBar';
 
+/**
+ * All linting lives in the server, so every editor and the CLI report the same findings; the extension starts it,
+ * shows the count of findings and offers a few commands.
+ */
 let client: LanguageClient | undefined;
 
-/** All intelligence lives in the server, so every editor and the CLI behave the same; this only starts it. */
-export async function activate(context: ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'lsp', 'main.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+function enabled(): boolean {
+  return vscode.workspace.getConfiguration('ztlint').get<boolean>('enable', true);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('ztlint', { log: true });
+  const statusBar = new FindingsStatusBar();
+  context.subscriptions.push(output, statusBar);
+
+  // A server that fails to start is reported, not thrown: activation still succeeds, so the commands and the
+  // setting that can turn ztlint off keep working.
+  const start = async () => {
+    if (client || !enabled()) return;
+    const starting = createLanguageClient(context, output);
+    client = starting;
+    try {
+      await starting.start();
+    } catch (error) {
+      if (client === starting) client = undefined;
+      output.error(`the ztlint language server did not start: ${String(error)}`);
+      void vscode.window.showErrorMessage('ztlint: the language server did not start; see the ztlint output.');
+    }
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'bicep' },
-      { scheme: 'file', pattern: '**/*.{bicep,bicepparam}' },
-      { scheme: 'file', language: 'json' },
-      { scheme: 'file', language: 'jsonc' },
-      { scheme: 'file', language: 'arm-template' },
-      { scheme: 'file', language: 'yaml' },
-    ],
+  const stop = async () => {
+    const running = client;
+    client = undefined;
+    await running?.stop();
   };
-  client = new LanguageClient('ztlint', 'ztlint', serverOptions, clientOptions);
-  await client.start();
+  const restart = async () => {
+    await stop();
+    await start();
+  };
+  const refreshStatusBar = () => statusBar.show(enabled() && vscode.workspace.getConfiguration('ztlint').get<boolean>('statusBar.enable', true));
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (e.affectsConfiguration('ztlint.enable')) await (enabled() ? start() : stop());
+      if (e.affectsConfiguration('ztlint')) refreshStatusBar();
+    }),
+    // The server was started told the workspace is untrusted; a grant needs a new server to take effect.
+    vscode.workspace.onDidGrantWorkspaceTrust(restart),
+    vscode.commands.registerCommand('ztlint.scanWorkspace', () => scanWorkspace()),
+    vscode.commands.registerCommand('ztlint.showRuleDocs', (ruleId?: string) => showRuleDocs(context.extensionPath, ruleId)),
+    vscode.commands.registerCommand('ztlint.openConfig', openConfig),
+  );
+  refreshStatusBar();
+  await start();
+}
+
+async function scanWorkspace(): Promise<void> {
+  if (!serverSupports(client, SERVER_COMMANDS.scanWorkspace)) {
+    void vscode.window.showWarningMessage(client ? 'ztlint: this ztlint server cannot scan the workspace yet.' : 'ztlint is disabled (setting ztlint.enable).');
+    return;
+  }
+  const running = client;
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'ztlint: scanning the workspace' }, () =>
+    executeServerCommand(running, SERVER_COMMANDS.scanWorkspace),
+  );
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+  client = undefined;
 }

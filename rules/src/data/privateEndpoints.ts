@@ -17,6 +17,12 @@ interface Connection {
 }
 
 /**
+ * The connections of another file's template. It is evaluated with its own defaults whichever file is being
+ * linted, so they are worked out once: a scan asks for them again for every file (quadratic otherwise).
+ */
+const workspaceConnections = new WeakMap<Template, Connection[]>();
+
+/**
  * Finds out whether a private endpoint connects to a resource: in the file, in the other files of the
  * workspace, or in a module the file hands the resource's id to.
  */
@@ -26,8 +32,17 @@ export class PrivateEndpoints {
   constructor(private readonly context: RuleContext) {
     this.connections = [
       ...context.templates.flatMap((t) => this.connectionsOf(t, true)),
-      ...context.workspace.templates.flatMap((w) => this.connectionsOf(w.template, false)),
+      ...context.workspace.templates.flatMap((w) => this.workspaceConnectionsOf(w.template)),
     ];
+  }
+
+  private workspaceConnectionsOf(template: Template): Connection[] {
+    let connections = workspaceConnections.get(template);
+    if (!connections) {
+      connections = this.connectionsOf(template, false);
+      workspaceConnections.set(template, connections);
+    }
+    return connections;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { RuleContext } from 'ztlint/lint/ruleApi';
 import type { Expr } from 'ztlint/model/expr';
-import type { Resource } from 'ztlint/model/template';
+import type { Resource, Template } from 'ztlint/model/template';
 import type { StringValue, UnknownValue, Value } from 'ztlint/model/value';
 import { allResources } from 'ztlint/model/walk';
 import { resourceIdArguments } from './resourceIdCalls';
@@ -42,8 +42,25 @@ export function extensions(context: RuleContext, type: string, withWorkspace: bo
   };
   const own = [...context.resources(type), ...context.resources(childType), ...context.resources(relativeType).filter(matches)].map((resource) => ({ resource }));
   if (!withWorkspace) return own;
-  const others = context.workspace.templates.flatMap(({ file, template }) => allResources(template).filter(matches).map((resource) => ({ resource, file })));
+  const others = context.workspace.templates.flatMap(({ file, template }) => workspaceExtensions(template, type, matches).map((resource) => ({ resource, file })));
   return [...own, ...others];
+}
+
+/** Another file's extensions of a type, found once: a scan asks for them again for every file it lints. */
+const byTemplate = new WeakMap<Template, Map<string, readonly Resource[]>>();
+
+function workspaceExtensions(template: Template, type: string, matches: (resource: Resource) => boolean): readonly Resource[] {
+  let byType = byTemplate.get(template);
+  if (!byType) {
+    byType = new Map();
+    byTemplate.set(template, byType);
+  }
+  let found = byType.get(type);
+  if (!found) {
+    found = allResources(template).filter(matches);
+    byType.set(type, found);
+  }
+  return found;
 }
 
 export function targetOf(context: RuleContext, extension: Resource): Target {

@@ -1,14 +1,22 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs, USAGE, UsageError, type CliOptions, type Threshold } from './args';
-import { lintScan } from '../engine/lintScan';
+import { effectiveConfigJson, loadConfig, type ZtlintConfig } from '../config/config';
+import { baselineEntries, baselineJson, parseBaseline, withoutBaselined } from '../engine/baseline';
+import type { ListOptions } from '../engine/files';
+import { lintScan, type LintedFile, type LintOptionsForScan } from '../engine/lintScan';
 import { scan } from '../engine/scan';
 import { builtinCatalogue } from '../lint/catalogue';
 import type { Report } from './formats/report';
 import { TOOL_VERSION } from '../version';
 import { startLanguageServer } from '../lsp/main';
+import { unifiedDiff } from './diff';
+import { fixScan } from './fix';
+import { displayPath } from './formats/location';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
+import { explainRule, listRules } from './rules';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -27,8 +35,32 @@ function render(report: Report, options: CliOptions): string {
 
 const RANK: Record<Threshold, number> = { info: 0, warning: 1, error: 2 };
 
-function fails(report: Report, threshold: Threshold): boolean {
-  return report.files.some(({ findings }) => findings.some((f) => !f.suppression && RANK[f.severity] >= RANK[threshold]));
+/** Why the run fails, if it does: findings at the threshold, too many warnings, or (if asked) unparseable files. */
+function fails(files: readonly LintedFile[], options: CliOptions, failOn: Threshold): boolean {
+  const reported = files.flatMap(({ findings }) => findings.filter((f) => !f.suppression));
+  if (reported.some((f) => RANK[f.severity] >= RANK[failOn])) return true;
+  if (options.maxWarnings !== undefined && reported.filter((f) => f.severity === 'warning').length > options.maxWarnings) return true;
+  return options.failOnParseError && files.some(({ result }) => result.kind === 'unreadable' || result.document.diagnostics.some((d) => d.severity === 'error'));
+}
+
+const fail = (message: string) => {
+  process.stderr.write(`ztlint: ${message}\n`);
+  return EXIT_USAGE;
+};
+
+/** Writes to `--output` or standard output; false (after saying why) when the file cannot be written. */
+function emit(text: string, options: CliOptions): boolean {
+  if (!options.output) {
+    process.stdout.write(text);
+    return true;
+  }
+  try {
+    fs.writeFileSync(options.output, text);
+    return true;
+  } catch (error) {
+    fail(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return false;
+  }
 }
 
 /** The `ztlint` command; returns the exit code instead of exiting so tests and wrappers can call it. */
@@ -55,17 +87,69 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT_OK;
   }
   const catalogue = builtinCatalogue();
-  const report: Report = { files: lintScan(scan(options.paths), { catalogue, strict: options.strict }), catalogue, base: process.cwd() };
-  const rendered = render(report, options);
-  if (options.output) {
-    try {
-      fs.writeFileSync(options.output, rendered);
-    } catch (error) {
-      process.stderr.write(`ztlint: cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-      return EXIT_USAGE;
-    }
-  } else {
-    process.stdout.write(rendered);
+  if (options.explain !== undefined) {
+    const explained = explainRule(catalogue, options.explain);
+    if ('error' in explained) return fail(explained.error);
+    process.stdout.write(explained.text);
+    return EXIT_OK;
   }
-  return fails(report, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  const base = process.cwd();
+  // One config for the run: the one given, or the nearest to the first path.
+  const loaded = loadConfig(options.paths[0], options.config !== undefined ? { configFile: options.config } : {});
+  if (!loaded.ok) return fail(`invalid config\n${loaded.problems.map((p) => `${displayPath(p.file, base)}:${p.line}:${p.column}: ${p.message}`).join('\n')}`);
+  const config: ZtlintConfig = { ...loaded.config, strict: options.strict ?? loaded.config.strict, failOn: options.failOn ?? loaded.config.failOn };
+  if (options.listRules) return emit(listRules(catalogue, config, options.format), options) ? EXIT_OK : EXIT_USAGE;
+  if (options.printConfig) return emit(JSON.stringify(effectiveConfigJson(config, catalogue.rules), null, 2) + '\n', options) ? EXIT_OK : EXIT_USAGE;
+
+  const lintOptions: LintOptionsForScan = { catalogue, strict: config.strict, severities: config.rules };
+  const listOptions: ListOptions = config.file ? { exclude: { base: path.dirname(config.file), patterns: config.exclude } } : {};
+  const shown = (filePath: string) => displayPath(filePath, base);
+  let scanned = scan(options.paths, listOptions);
+  let files = lintScan(scanned, lintOptions);
+
+  if (options.fix || options.fixDryRun) {
+    const fixed = fixScan(scanned, files, lintOptions);
+    if (options.fixDryRun) {
+      const patch = fixed.map((f) => unifiedDiff(`a/${shown(f.path)}`, `b/${shown(f.path)}`, f.before, f.after)).join('');
+      return emit(patch, options) ? (fixed.length > 0 ? EXIT_FINDINGS : EXIT_OK) : EXIT_USAGE;
+    }
+    let applied = 0;
+    for (const file of fixed) {
+      try {
+        fs.writeFileSync(file.path, file.after);
+        applied += file.applied;
+      } catch (error) {
+        process.stderr.write(`ztlint: cannot write fixes to ${shown(file.path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+      }
+    }
+    process.stderr.write(`ztlint: applied ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);
+    // What remains is what a fresh run would report.
+    scanned = scan(options.paths, listOptions);
+    files = lintScan(scanned, lintOptions);
+  }
+
+  if (options.writeBaseline !== undefined) {
+    const entries = baselineEntries(files, shown);
+    try {
+      fs.writeFileSync(options.writeBaseline, baselineJson(entries));
+    } catch (error) {
+      return fail(`cannot write ${options.writeBaseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    process.stderr.write(`ztlint: recorded ${entries.length} finding${entries.length === 1 ? '' : 's'} in ${options.writeBaseline}\n`);
+    return EXIT_OK;
+  }
+  if (options.baseline !== undefined) {
+    let parsed: ReturnType<typeof parseBaseline>;
+    try {
+      parsed = parseBaseline(fs.readFileSync(options.baseline, 'utf8'));
+    } catch (error) {
+      return fail(`cannot read baseline ${options.baseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    if ('error' in parsed) return fail(`invalid baseline ${options.baseline}: ${parsed.error}`);
+    files = withoutBaselined(files, parsed.fingerprints, shown);
+  }
+  if (options.quiet) files = files.map((file) => ({ ...file, findings: file.findings.filter((f) => f.severity === 'error') }));
+
+  if (!emit(render({ files, catalogue, base }, options), options)) return EXIT_USAGE;
+  return fails(files, options, config.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }

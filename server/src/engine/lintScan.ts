@@ -1,7 +1,7 @@
 import type { Finding } from '../lint/finding';
 import type { Catalogue } from '../lint/catalogue';
-import { lintDocument, type RuleFailure } from '../lint/lintDocument';
-import type { WorkspaceView } from '../lint/ruleApi';
+import { lintDocument, type LintOptions, type LintResult, type RuleFailure } from '../lint/lintDocument';
+import type { Severity, WorkspaceView } from '../lint/ruleApi';
 import { allTemplates } from '../model/walk';
 import type { AnalyzedDocument } from './document';
 import { parameterFilesFor } from './parameterFiles';
@@ -16,6 +16,8 @@ export interface LintedFile {
 export interface LintOptionsForScan {
   readonly catalogue: Catalogue;
   readonly strict?: boolean;
+  /** severities set by configuration; `off` turns a rule off */
+  readonly severities?: ReadonlyMap<string, Severity | 'off'>;
 }
 
 /** The workspace as the rules of one file see it: every other analysed file's templates and objects. */
@@ -31,30 +33,42 @@ function workspaceViews(documents: readonly AnalyzedDocument[]): (document: Anal
 const findingKey = (f: Finding) => `${f.ruleId}@${f.range.start}:${f.range.end}`;
 
 /**
- * Lints every analysed file of a scan. A template is linted on its own and then with each parameter file that
- * belongs to it; what only a parameter file's values reveal is added to the template's findings.
+ * Lints a file on its own and then, for a template, with each parameter file that belongs to it; what only a
+ * parameter file's values reveal is added to the template's findings.
  */
-export function lintScan(scan: ScanResult, options: LintOptionsForScan): LintedFile[] {
+export function lintWithParameterFiles(document: AnalyzedDocument, parameterFiles: readonly AnalyzedDocument[], options: LintOptions): LintResult {
+  const own = lintDocument(document, options);
+  const findings = [...own.findings];
+  const failures = [...own.failures];
+  const seen = new Set(findings.map(findingKey));
+  for (const parameterFile of parameterFiles) {
+    const withValues = lintDocument(document, { ...options, parameterFile });
+    for (const finding of withValues.findings) {
+      if (seen.has(findingKey(finding))) continue;
+      seen.add(findingKey(finding));
+      findings.push(finding);
+    }
+    failures.push(...withValues.failures);
+  }
+  findings.sort((a, b) => a.range.start - b.range.start);
+  return { findings, failures };
+}
+
+/**
+ * Lints one document as `lintScan` does: with the rest of the scan as its workspace and with its parameter files.
+ * The document may be a new version of a scanned file, as `--fix` produces them.
+ */
+export function scanLinter(scan: ScanResult, options: LintOptionsForScan): (document: AnalyzedDocument) => LintResult {
   const documents = scan.files.flatMap((f) => (f.kind === 'analyzed' ? [f.document] : []));
   const viewFor = workspaceViews(documents);
-  return scan.files.map((result) => {
-    if (result.kind !== 'analyzed') return { result, findings: [], failures: [] };
-    const { document } = result;
-    const base = { rules: options.catalogue.rules, strict: options.strict ?? false, workspace: viewFor(document) };
-    const own = lintDocument(document, base);
-    const findings = [...own.findings];
-    const failures = [...own.failures];
-    const seen = new Set(findings.map(findingKey));
-    for (const parameterFile of parameterFilesFor(document, documents)) {
-      const withValues = lintDocument(document, { ...base, parameterFile });
-      for (const finding of withValues.findings) {
-        if (seen.has(findingKey(finding))) continue;
-        seen.add(findingKey(finding));
-        findings.push(finding);
-      }
-      failures.push(...withValues.failures);
-    }
-    findings.sort((a, b) => a.range.start - b.range.start);
-    return { result, findings, failures };
-  });
+  return (document) => {
+    const base: LintOptions = { rules: options.catalogue.rules, strict: options.strict ?? false, workspace: viewFor(document), ...(options.severities ? { severities: options.severities } : {}) };
+    return lintWithParameterFiles(document, parameterFilesFor(document, documents), base);
+  };
+}
+
+/** Lints every analysed file of a scan, each with the rest of the scan as its workspace. */
+export function lintScan(scan: ScanResult, options: LintOptionsForScan): LintedFile[] {
+  const lint = scanLinter(scan, options);
+  return scan.files.map((result) => (result.kind === 'analyzed' ? { result, ...lint(result.document) } : { result, findings: [], failures: [] }));
 }

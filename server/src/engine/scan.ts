@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { decodeText } from '../text/decode';
 import type { AnalyzedDocument } from './document';
 import { analyzeDocument } from './analyze';
-import { listFiles } from './files';
+import { listFiles, type ListOptions } from './files';
 
 /** Files larger than this are reported and skipped rather than read into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -31,8 +31,8 @@ export function readAndAnalyze(filePath: string): FileResult {
 }
 
 /** Reads every candidate file under `inputs`; problems with one file never stop the others. */
-export function scan(inputs: readonly string[]): ScanResult {
-  const listing = listFiles(inputs);
+export function scan(inputs: readonly string[], options: ListOptions = {}): ScanResult {
+  const listing = listFiles(inputs, options);
   const files: FileResult[] = listing.problems.map((p) => ({ kind: 'unreadable', path: p.path, message: p.message }));
   for (const file of listing.files) files.push(readAndAnalyze(file));
   return { files };

@@ -7,6 +7,7 @@ import { Evaluator } from 'ztlint/evaluate/evaluator';
 import type { Template } from 'ztlint/model/template';
 import { allResources, allTemplates } from 'ztlint/model/walk';
 import { corpusFiles, type CorpusFile } from '../support/corpus';
+import { cliThroughput } from './cliThroughput';
 
 /**
  * Parse and model throughput per format on the shared corpus, beside the libraries' parse-only baselines of the
@@ -92,3 +93,7 @@ function main(): void {
 }
 
 main();
+cliThroughput().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

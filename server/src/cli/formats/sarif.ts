@@ -1,4 +1,8 @@
 import { pathToFileURL } from 'node:url';
+import type { AnalyzedDocument } from '../../engine/document';
+import { FINGERPRINT_KEY, fingerprints } from '../../engine/baseline';
+import { editsForFix } from '../../fix/applyFixes';
+import type { Finding } from '../../lint/finding';
 import type { Severity } from '../../lint/ruleApi';
 import type { SyntaxSeverity } from '../../text/syntaxDiagnostic';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../../version';
@@ -15,6 +19,15 @@ function whyOf(docs: string | undefined): string | undefined {
   return why?.trim().split(/\n\s*\n/)[0]?.replace(/\s*\n\s*/g, ' ');
 }
 
+/** A finding's fix as a SARIF `fix`, when its edits can be written in the file; regions count in the file's text. */
+function sarifFixes(document: AnalyzedDocument, finding: Finding, artifactLocation: object): object {
+  if (!finding.fix) return {};
+  const result = editsForFix(document, finding.fix);
+  if ('error' in result || result.edits.length === 0) return {};
+  const replacements = result.edits.map((edit) => ({ deletedRegion: regionOf(document, edit.range), insertedContent: { text: edit.newText } }));
+  return { fixes: [{ description: { text: finding.fix.title }, artifactChanges: [{ artifactLocation, replacements }], properties: { safe: finding.fix.safe } }] };
+}
+
 /**
  * SARIF 2.1.0 for code scanning. Problems reading a file are not findings about the code, so they are tool
  * execution notifications (shown as tool warnings), each with the file's location.
@@ -29,7 +42,8 @@ export function formatSarif({ files, catalogue, base }: Report): string {
       name: rule.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
       shortDescription: { text: rule.title },
       fullDescription: { text: whyOf(docs) ?? rule.title },
-      ...(docs ? { help: { text: docs, markdown: docs } } : {}),
+      // GitHub code scanning requires `help` on every rule; the engine's own checks have no docs page.
+      help: docs ? { text: docs, markdown: docs } : { text: rule.title },
       ...(helpUri ? { helpUri } : {}),
       defaultConfiguration: { level: LEVEL[rule.severity] },
       properties: { tags: ['security', rule.area, rule.principle], precision: 'high', 'security-severity': SECURITY_SEVERITY[rule.severity] },
@@ -55,7 +69,8 @@ export function formatSarif({ files, catalogue, base }: Report): string {
     if (result.kind !== 'analyzed') return [];
     const { document } = result;
     const artifactLocation = locationOf(result.path);
-    return findings.map((f) => ({
+    const prints = fingerprints(displayPath(result.path, base), document.text, findings);
+    return findings.map((f, i) => ({
       ruleId: f.ruleId,
       ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
       level: LEVEL[f.severity],
@@ -69,6 +84,8 @@ export function formatSarif({ files, catalogue, base }: Report): string {
             }),
           }
         : {}),
+      partialFingerprints: { [FINGERPRINT_KEY]: prints[i] },
+      ...sarifFixes(document, f, artifactLocation),
       ...(f.suppression ? { suppressions: [{ kind: 'inSource', justification: f.suppression.reason }] } : {}),
     }));
   });

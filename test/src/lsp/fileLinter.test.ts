@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { builtinCatalogue, type Catalogue } from 'ztlint/lint/catalogue';
+import type { Rule } from 'ztlint/lint/ruleApi';
+import { diagnosticsOf, INTERNAL_ERROR } from 'ztlint/lsp/diagnostics';
+import { FileLinter } from 'ztlint/lsp/fileLinter';
+import { WorkspaceIndex } from 'ztlint/lsp/workspaceIndex';
+import { VAULT_BICEP } from './fixtures';
+
+const brokenRule: Rule = {
+  id: 'broken-rule',
+  title: 'A rule with a bug',
+  severity: 'error',
+  area: 'keyvault',
+  principle: 'verify-explicitly',
+  targets: ['template'],
+  fixable: false,
+  check() {
+    throw new Error('boom');
+  },
+};
+
+/** A rule the engine itself trips over (outside the rule's own `check`). */
+const brokenEngine = {
+  ...brokenRule,
+  id: 'broken-engine',
+  get targets(): Rule['targets'] {
+    throw new Error('bad rule metadata');
+  },
+};
+
+function catalogueWith(rules: readonly Rule[]): Catalogue {
+  return { ...builtinCatalogue(), rules };
+}
+
+describe('language server: internal errors', () => {
+  it('reports a rule that throws as an internal-error diagnostic, logs it once, and keeps the other findings', () => {
+    const index = new WorkspaceIndex();
+    const logged: string[] = [];
+    const catalogue = catalogueWith([brokenRule, ...builtinCatalogue().rules]);
+    const linter = new FileLinter(index, catalogue, (message) => logged.push(message));
+    const { after: file } = index.putOpen('/ws/vault.bicep', 'file:///ws/vault.bicep', VAULT_BICEP, 1);
+    const lint = linter.lint(file);
+    assert.deepEqual(lint.internalErrors, ['rule broken-rule failed: boom']);
+    const diagnostics = diagnosticsOf(file, lint, index, catalogue);
+    assert.ok(diagnostics.some((d) => d.code === INTERNAL_ERROR && String(d.message).includes('broken-rule failed: boom')));
+    assert.ok(diagnostics.some((d) => d.code === 'keyvault-rbac-disabled'), 'the other rules still ran');
+
+    const { after: edited } = index.putOpen('/ws/vault.bicep', 'file:///ws/vault.bicep', `${VAULT_BICEP}\n`, 2);
+    assert.equal(linter.lint(edited).internalErrors.length, 1);
+    assert.equal(logged.length, 1, 'a failure repeated on every edit is logged once');
+  });
+
+  it('survives the engine throwing while linting a file', () => {
+    const index = new WorkspaceIndex();
+    const logged: string[] = [];
+    const linter = new FileLinter(index, catalogueWith([brokenEngine]), (message) => logged.push(message));
+    const { after: file } = index.putOpen('/ws/vault.bicep', 'file:///ws/vault.bicep', VAULT_BICEP, 1);
+    const lint = linter.lint(file);
+    assert.deepEqual(lint.findings, []);
+    assert.match(lint.internalErrors[0], /^linting failed: .*bad rule metadata/);
+    assert.match(logged[0], /bad rule metadata/);
+  });
+});
