@@ -1,4 +1,4 @@
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'html';
 
 export type Threshold = 'error' | 'warning' | 'info';
 
@@ -30,7 +30,7 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'html'];
 const THRESHOLDS: readonly Threshold[] = ['error', 'warning', 'info'];
 
 export const USAGE = `Usage: ztlint [options] [paths...]
@@ -41,7 +41,7 @@ Paths are files or folders (default: the current folder). Folders are walked wit
 and the config's "exclude" leave out; a file named explicitly is always linted.
 
 Options:
-  -f, --format <text|json|sarif>  output format (default: text)
+  -f, --format <text|json|sarif|html>  output format (default: text); html is one self-contained page
   -o, --output <file>             write the report to a file instead of standard output
   -c, --config <file>             use this config file instead of the nearest ztlint.config.json
       --print-config              print the effective config as JSON and exit

@@ -3,8 +3,10 @@ import * as path from 'node:path';
 import { parseArgs, USAGE, UsageError, type CliOptions, type Threshold } from './args';
 import { effectiveConfigJson, loadConfig, type ZtlintConfig } from '../config/config';
 import { baselineEntries, baselineJson, parseBaseline, withoutBaselined } from '../engine/baseline';
-import type { ListOptions } from '../engine/files';
+import { listFiles, type ListOptions } from '../engine/files';
 import { lintScan, type LintedFile, type LintOptionsForScan } from '../engine/lintScan';
+import { parallelScan } from '../engine/parallelScan';
+import { terminalProgress } from '../engine/parallelProgress';
 import { scan } from '../engine/scan';
 import { builtinCatalogue } from '../lint/catalogue';
 import type { Report } from './formats/report';
@@ -13,6 +15,7 @@ import { startLanguageServer } from '../lsp/main';
 import { unifiedDiff } from './diff';
 import { fixScan } from './fix';
 import { displayPath } from './formats/location';
+import { formatHtml } from './formats/html';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
@@ -30,8 +33,13 @@ function render(report: Report, options: CliOptions): string {
       return formatSarif(report);
     case 'text':
       return formatText(report);
+    case 'html':
+      return formatHtml(report);
   }
 }
+
+/** Below this many files the workers' start-up costs more than it saves. */
+const PARALLEL_FROM_FILES = 200;
 
 const RANK: Record<Threshold, number> = { info: 0, warning: 1, error: 2 };
 
@@ -104,8 +112,22 @@ export async function main(argv: readonly string[]): Promise<number> {
   const lintOptions: LintOptionsForScan = { catalogue, strict: config.strict, severities: config.rules };
   const listOptions: ListOptions = config.file ? { exclude: { base: path.dirname(config.file), patterns: config.exclude } } : {};
   const shown = (filePath: string) => displayPath(filePath, base);
+  const finish = (linted: readonly LintedFile[]): number => {
+    const reported = options.quiet ? linted.map((file) => ({ ...file, findings: file.findings.filter((f) => f.severity === 'error') })) : linted;
+    if (!emit(render({ files: reported, catalogue, base }, options), options)) return EXIT_USAGE;
+    return fails(reported, options, config.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  };
+  // Fixes, baselines and SARIF's `fixes` need the fix intents and models, which stay in the worker that made them.
+  const parallel = !options.fix && !options.fixDryRun && options.format !== 'sarif' && options.writeBaseline === undefined && options.baseline === undefined && listFiles(options.paths, listOptions).files.length >= PARALLEL_FROM_FILES;
+  let files: LintedFile[];
+  if (parallel) {
+    const progress = terminalProgress();
+    files = await parallelScan(options.paths, { strict: config.strict, severities: config.rules, list: listOptions, onProgress: (phase, done, total) => progress?.update(phase, done, total) });
+    progress?.end();
+    return finish(files);
+  }
   let scanned = scan(options.paths, listOptions);
-  let files = lintScan(scanned, lintOptions);
+  files = lintScan(scanned, lintOptions);
 
   if (options.fix || options.fixDryRun) {
     const fixed = fixScan(scanned, files, lintOptions);
@@ -148,8 +170,5 @@ export async function main(argv: readonly string[]): Promise<number> {
     if ('error' in parsed) return fail(`invalid baseline ${options.baseline}: ${parsed.error}`);
     files = withoutBaselined(files, parsed.fingerprints, shown);
   }
-  if (options.quiet) files = files.map((file) => ({ ...file, findings: file.findings.filter((f) => f.severity === 'error') }));
-
-  if (!emit(render({ files, catalogue, base }, options), options)) return EXIT_USAGE;
-  return fails(files, options, config.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  return finish(files);
 }
