@@ -1,28 +1,5 @@
 import { ruleCases } from '../support/ruleTester';
-
-const vaultBicep = (properties: string) => `resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: 'kv-orders'
-  properties: {
-    tenantId: subscription().tenantId
-${properties}  }
-}
-`;
-
-const armVault = (properties: string, parameters = '') => `{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",${parameters}
-  "resources": [
-    {
-      "type": "Microsoft.KeyVault/vaults",
-      "apiVersion": "2023-07-01",
-      "name": "kv-orders",
-      "properties": {
-        "tenantId": "[subscription().tenantId]"${properties}
-      }
-    }
-  ]
-}
-`;
+import { armVault, vaultBicep } from './fixtures/vaults';
 
 ruleCases('keyvault-purge-protection-disabled', {
   flagged: [
