@@ -1,9 +1,9 @@
 import { parseBicep, type ArraySyntax, type Declaration, type ExpressionSyntax, type ObjectSyntax, type ProgramSyntax, type PropertySyntax } from '../../bicep/index';
 import type { AnalyzedDocument } from '../../engine/document';
-import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../../model/value';
+import type { Value } from '../../model/value';
 import type { AddParameter, AddResource, MakeSecure, NewValue } from '../intent';
 import { FixNotWritable, type TextEdit } from '../textEdit';
-import { insertEntry, insertion, removeEntry } from './braced';
+import { BracedEditor, insertion } from './braced';
 import { BicepRenderer, bicepString } from './bicepRender';
 import { formatWriter, templateOf, type FormatEditor } from './editor';
 import { Layout } from './layout';
@@ -29,13 +29,14 @@ const NAMESPACE = new Set<Declaration['kind']>(['param', 'var', 'resource', 'mod
 /** Writes fixes into `.bicep` and `.bicepparam` files. */
 export const bicepWriter = formatWriter((document) => new BicepEditor(document));
 
-class BicepEditor implements FormatEditor {
+class BicepEditor extends BracedEditor implements FormatEditor {
   private readonly program: ProgramSyntax;
-  private readonly tree: SyntaxTree;
-  private readonly layout: Layout;
-  private readonly render: BicepRenderer;
+  protected readonly tree: SyntaxTree;
+  protected readonly layout: Layout;
+  protected readonly render: BicepRenderer;
 
   constructor(private readonly document: AnalyzedDocument) {
+    super();
     this.program = parseBicep(document.text, { parameterFile: document.format === 'bicepparam' }).program;
     this.layout = new Layout(document.text, document.comments);
     this.tree = new SyntaxTree(this.program, this.layout, BICEP_SHAPE);
@@ -46,19 +47,6 @@ class BicepEditor implements FormatEditor {
     const node = this.tree.nodeAt(value.range);
     if (!node || !isLiteralOf(node as ExpressionSyntax, value)) throw new FixNotWritable(`${this.layout.excerpt(value.range)} is not a literal of the value`);
     return [{ range: value.range, newText: this.render.value(replacement, this.tree.placement(value.range)) }];
-  }
-
-  addProperty(container: ObjectValue, key: string, value: NewValue): TextEdit[] {
-    return insertEntry(this.layout, this.tree.object(container.range), (at) => this.render.property(key, value, at));
-  }
-
-  removeProperty(property: PropertyValue): TextEdit[] {
-    const { container, index } = this.tree.entry(property.range, property.key);
-    return removeEntry(this.layout, container, index);
-  }
-
-  addItem(array: ArrayValue, item: NewValue): TextEdit[] {
-    return insertEntry(this.layout, this.tree.array(array.range), (at) => this.render.value(item, at));
   }
 
   /** `resource sym 'type@version' = {...}` after the last resource (else the last declaration), a blank line between. */

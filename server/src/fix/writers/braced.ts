@@ -1,6 +1,9 @@
 import type { Range } from '../../text/range';
 import { FixNotWritable, type TextEdit } from '../textEdit';
+import type { ArrayValue, ObjectValue, PropertyValue } from '../../model/value';
+import type { NewValue } from '../intent';
 import type { Layout } from './layout';
+import type { SyntaxTree } from './syntaxTree';
 
 /**
  * Editing `{...}` and `[...]` containers, shared by Bicep, JSON and YAML flow collections: they differ only in
@@ -159,4 +162,33 @@ export function renderBraced(layout: Layout, brackets: '{}' | '[]', entries: rea
   const indent = at.indent + layout.unit;
   const lines = entries.map((entry) => indent + entry({ indent, inline: false }));
   return open + layout.eol + lines.join(separator + layout.eol) + layout.eol + at.indent + close;
+}
+
+/** How an editor spells a value and an object entry in its format. */
+export interface EntryRenderer {
+  value(value: NewValue, at: Placement): string;
+  property(key: string, value: NewValue, at: Placement): string;
+}
+
+/**
+ * The entry edits of formats whose objects and arrays are bracketed syntax trees (Bicep and JSON): what differs
+ * between them is how entries are spelled, not where they go.
+ */
+export abstract class BracedEditor {
+  protected abstract readonly layout: Layout;
+  protected abstract readonly tree: SyntaxTree;
+  protected abstract readonly render: EntryRenderer;
+
+  addProperty(container: ObjectValue, key: string, value: NewValue): TextEdit[] {
+    return insertEntry(this.layout, this.tree.object(container.range), (at) => this.render.property(key, value, at));
+  }
+
+  removeProperty(property: PropertyValue): TextEdit[] {
+    const { container, index } = this.tree.entry(property.range, property.key);
+    return removeEntry(this.layout, container, index);
+  }
+
+  addItem(array: ArrayValue, item: NewValue): TextEdit[] {
+    return insertEntry(this.layout, this.tree.array(array.range), (at) => this.render.value(item, at));
+  }
 }

@@ -5,11 +5,11 @@ import { plainJson } from '../../arm/lower';
 import type { AnalyzedDocument } from '../../engine/document';
 import type { ArrayExpr, Expr, ObjectExpr, PropertyEntryExpr } from '../../model/expr';
 import type { Resource, Template } from '../../model/template';
-import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../../model/value';
+import type { Value } from '../../model/value';
 import { newValues, TemplateReference, type AddParameter, type AddResource, type MakeSecure, type NewObject, type NewValue } from '../intent';
 import { FixNotWritable, type TextEdit } from '../textEdit';
 import { ArmRenderer, jsonStringContent } from './armRender';
-import { insertEntry, removeEntry } from './braced';
+import { BracedEditor, insertEntry } from './braced';
 import { formatWriter, templateOf, type FormatEditor } from './editor';
 import { Layout } from './layout';
 import { referencedResources } from './newValue';
@@ -31,14 +31,15 @@ export const jsonWriter = formatWriter((document) => new JsonEditor(document));
 /** ARM's secure types exist for strings and objects only. */
 const SECURE_TYPES: Record<string, string> = { string: 'securestring', object: 'secureObject' };
 
-class JsonEditor implements FormatEditor {
-  private readonly tree: SyntaxTree;
-  private readonly layout: Layout;
-  private readonly render: ArmRenderer;
+class JsonEditor extends BracedEditor implements FormatEditor {
+  protected readonly tree: SyntaxTree;
+  protected readonly layout: Layout;
+  protected readonly render: ArmRenderer;
   /** templates read `[...]` strings as expressions; parameter files hold plain values */
   private readonly isTemplate: boolean;
 
   constructor(private readonly document: AnalyzedDocument) {
+    super();
     // The JSON as written (no expressions, no `copy` expansion) is what the edits are placed in.
     const root = parseJsonDocument(document.text, plainJson).root;
     this.layout = new Layout(document.text, document.comments);
@@ -64,19 +65,6 @@ class JsonEditor implements FormatEditor {
       throw new FixNotWritable(`${this.layout.excerpt(value.range)} is computed in a template expression, not a literal`);
     }
     return [{ range: value.range, newText: jsonStringContent(this.render.expression(replacement)) }];
-  }
-
-  addProperty(container: ObjectValue, key: string, value: NewValue): TextEdit[] {
-    return insertEntry(this.layout, this.tree.object(container.range), (at) => this.render.property(key, value, at));
-  }
-
-  removeProperty(property: PropertyValue): TextEdit[] {
-    const { container, index } = this.tree.entry(property.range, property.key);
-    return removeEntry(this.layout, container, index);
-  }
-
-  addItem(array: ArrayValue, item: NewValue): TextEdit[] {
-    return insertEntry(this.layout, this.tree.array(array.range), (at) => this.render.value(item, at));
   }
 
   /**
