@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range as LspRange } from 'vscode-languageserver/node';
+import type { ConfigProblem } from '../config/config';
 import type { Catalogue } from '../lint/catalogue';
 import type { Finding, RelatedLocation } from '../lint/finding';
 import type { Severity } from '../lint/ruleApi';
@@ -10,6 +11,7 @@ import type { IndexedFile, WorkspaceIndex } from './workspaceIndex';
 
 export const SOURCE = 'ztlint';
 export const INTERNAL_ERROR = 'internal-error';
+export const CONFIG_INVALID = 'config-invalid';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -50,6 +52,7 @@ export function findingDiagnostic(file: IndexedFile, finding: Finding, index: Wo
 
 /** Everything the editor shows for a file: parse problems, unsuppressed findings and ztlint's own failures. */
 export function diagnosticsOf(file: IndexedFile, lint: FileLint, index: WorkspaceIndex, catalogue: Catalogue): Diagnostic[] {
+  if (lint.excluded) return [];
   const syntax = (file.document?.diagnostics ?? []).map(
     (d): Diagnostic => ({ range: file.lines.toLineRange(d.range), severity: SEVERITY[d.severity], code: d.code, source: SOURCE, message: d.message }),
   );
@@ -58,4 +61,12 @@ export function diagnosticsOf(file: IndexedFile, lint: FileLint, index: Workspac
     (message): Diagnostic => ({ range: START_OF_FILE, severity: DiagnosticSeverity.Error, code: INTERNAL_ERROR, source: SOURCE, message: `ztlint could not check this file (${message}); the error is in the server's log` }),
   );
   return [...syntax, ...findings, ...internal];
+}
+
+/** A config file's problems, shown on the config file itself where the CLI would point at them. */
+export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {
+  return problems.map((p): Diagnostic => {
+    const at = { line: p.line - 1, character: p.column - 1 };
+    return { range: { start: at, end: at }, severity: DiagnosticSeverity.Error, code: CONFIG_INVALID, source: SOURCE, message: `invalid ztlint config: ${p.message}` };
+  });
 }

@@ -3,9 +3,10 @@ import type { PublishDiagnosticsParams, TextDocuments } from 'vscode-languageser
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isLinted } from '../engine/document';
 import type { Catalogue } from '../lint/catalogue';
+import { isConfigFile } from './configStore';
 import { diagnosticsOf } from './diagnostics';
 import type { FileLinter } from './fileLinter';
-import { analysisPath } from './uri';
+import { analysisPath, uriToPath } from './uri';
 import type { FormatGroup, IndexedFile, WorkspaceIndex } from './workspaceIndex';
 
 /** How long typing must pause before a document is linted again. */
@@ -19,6 +20,8 @@ export interface LintSchedulerOptions {
   readonly send: (params: PublishDiagnosticsParams) => void;
   /** whether a closed file still belongs to the workspace, so that its diagnostics stay (from its text on disk) */
   readonly inWorkspace: (filePath: string) => boolean;
+  /** whether the file's config excludes it: a closed excluded file is not read, as the CLI does not read it */
+  readonly excluded: (filePath: string) => boolean;
   readonly log: (message: string) => void;
 }
 
@@ -71,11 +74,14 @@ export class LintScheduler {
     void this.drain();
   }
 
-  /** A file changed, appeared or disappeared on disk (file watcher); open files keep the editor's text. */
+  /**
+   * A file changed, appeared or disappeared on disk (file watcher), or its config changed whether it is excluded;
+   * open files keep the editor's text.
+   */
   diskChanged(filePath: string): void {
     const { index } = this.options;
     if (index.isOpen(filePath)) return;
-    if (!fs.existsSync(filePath)) {
+    if (!fs.existsSync(filePath) || this.options.excluded(filePath)) {
       this.remove(filePath);
     } else {
       const { before, after } = index.putDisk(filePath);
@@ -85,9 +91,9 @@ export class LintScheduler {
     void this.drain();
   }
 
-  /** Re-lints every open document, as when the workspace around them has been read. */
+  /** Re-lints every open document, as when the workspace around them has been read; config files are not linted. */
   refreshOpenDocuments(): void {
-    for (const document of this.options.documents.all()) this.schedule(document, 0);
+    for (const document of this.options.documents.all()) if (!isConfigFile(uriToPath(document.uri))) this.schedule(document, 0);
   }
 
   /** Lints one indexed file and shows the result, unless the editor has moved on to a newer version of it. */

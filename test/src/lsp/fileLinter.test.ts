@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { DEFAULT_CONFIG } from 'ztlint/config/config';
 import { builtinCatalogue, type Catalogue } from 'ztlint/lint/catalogue';
 import type { Rule } from 'ztlint/lint/ruleApi';
 import { diagnosticsOf, INTERNAL_ERROR } from 'ztlint/lsp/diagnostics';
@@ -37,7 +38,7 @@ describe('language server: internal errors', () => {
     const index = new WorkspaceIndex();
     const logged: string[] = [];
     const catalogue = catalogueWith([brokenRule, ...builtinCatalogue().rules]);
-    const linter = new FileLinter(index, catalogue, (message) => logged.push(message));
+    const linter = new FileLinter(index, catalogue, () => DEFAULT_CONFIG, (message) => logged.push(message));
     const { after: file } = index.putOpen('/ws/vault.bicep', 'file:///ws/vault.bicep', VAULT_BICEP, 1);
     const lint = linter.lint(file);
     assert.deepEqual(lint.internalErrors, ['rule broken-rule failed: boom']);
@@ -53,7 +54,7 @@ describe('language server: internal errors', () => {
   it('survives the engine throwing while linting a file', () => {
     const index = new WorkspaceIndex();
     const logged: string[] = [];
-    const linter = new FileLinter(index, catalogueWith([brokenEngine]), (message) => logged.push(message));
+    const linter = new FileLinter(index, catalogueWith([brokenEngine]), () => DEFAULT_CONFIG, (message) => logged.push(message));
     const { after: file } = index.putOpen('/ws/vault.bicep', 'file:///ws/vault.bicep', VAULT_BICEP, 1);
     const lint = linter.lint(file);
     assert.deepEqual(lint.findings, []);

@@ -10,10 +10,12 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
   ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShutdownRequest,
@@ -25,6 +27,7 @@ import {
   type Command,
   type FileEvent,
   type Hover,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
@@ -63,6 +66,9 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly progress: ProgressValue[] = [];
   readonly registrations: string[] = [];
+  /** what the server logged through `window/logMessage` */
+  readonly logMessages: string[] = [];
+  initializeResult: InitializeResult | undefined;
   private stderr = '';
   private readonly waiters = new Set<() => void>();
   private readonly versions = new Map<string, number>();
@@ -82,17 +88,22 @@ export class LspClient {
         this.notify();
       });
     });
+    connection.onNotification(LogMessageNotification.type, ({ message }) => {
+      this.logMessages.push(message);
+      this.notify();
+    });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations.map((r) => r.method));
     });
     connection.listen();
   }
 
-  static async start(workspace: string): Promise<LspClient> {
+  static async start(workspace: string, initializationOptions?: object): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
-    await connection.sendRequest(InitializeRequest.type, {
+    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
+      ...(initializationOptions ? { initializationOptions } : {}),
       processId: process.pid,
       rootUri: fileUri(workspace),
       workspaceFolders: [{ uri: fileUri(workspace), name: path.basename(workspace) }],
@@ -135,6 +146,10 @@ export class LspClient {
   async codeActions(uri: string, range: Range, only?: string[]): Promise<CodeAction[]> {
     const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [], ...(only ? { only } : {}) } });
     return (result ?? []).filter((a): a is CodeAction => !('command' in a && typeof (a as Command).command === 'string'));
+  }
+
+  executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   }
 
   hover(uri: string, position: { line: number; character: number }): Promise<Hover | null> {

@@ -73,4 +73,22 @@ describe('language server: workspace', () => {
     await client.filesChanged([{ uri: created, type: FileChangeType.Deleted }]);
     await client.waitForDiagnostics(created, (p) => p.diagnostics.length === 0);
   });
+
+  it('rescans the workspace on workspace/executeCommand ztlint.server.scanWorkspace, with progress', async () => {
+    assert.deepEqual(client.initializeResult?.capabilities.executeCommandProvider?.commands, ['ztlint.server.scanWorkspace']);
+    await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 10_000, () => 'the workspace scan');
+    // Changed behind the server's back, with no file watcher to report it: the rescan finds out.
+    fs.writeFileSync(path.join(workspace, 'infra/unseen.bicep'), VAULT_BICEP);
+    fs.rmSync(path.join(workspace, 'infra/closed.bicep'));
+    const summary = await client.executeCommand('ztlint.server.scanWorkspace');
+    const unseen = client.latest(uriOf('infra/unseen.bicep'));
+    assert.ok(unseen && unseen.diagnostics.some((d) => d.code === 'keyvault-rbac-disabled'), JSON.stringify(unseen));
+    assert.deepEqual(client.latest(uriOf('infra/closed.bicep'))?.diagnostics, []);
+    // infra/unseen.bicep, k8s/app.yaml, k8s/sa.yaml, package.json: node_modules is skipped.
+    assert.deepEqual(summary, { files: 4, findings: unseen.diagnostics.length });
+    assert.deepEqual(
+      client.progress.map((p) => p.kind).filter((kind) => kind !== 'report'),
+      ['begin', 'end', 'begin', 'end'],
+    );
+  });
 });
