@@ -48,6 +48,11 @@ function firstOf(exprs: readonly Expr[], template: Template, seen: Set<Variable>
   return undefined;
 }
 
+/** Variables that use variables are followed this deep, like the evaluator's own limit, so a long chain stops. */
+const MAX_VARIABLE_CHAIN = 256;
+/** How deep `secretSource` is in such a chain now. */
+let variableDepth = 0;
+
 /**
  * What in an expression returns a secret: the value of a secure parameter or a `list*()` result (`listKeys`,
  * `listSecrets`, `listConnectionStrings`...), directly or through variables and functions that pass text on.
@@ -61,9 +66,14 @@ export function secretSource(expr: Expr, template: Template, seen = new Set<Vari
         return parameter?.secure ? { kind: 'secure parameter', name: parameter.name } : undefined;
       }
       const variable = expr.target === 'variable' ? findVariable(template, expr.name) : undefined;
-      if (!variable || seen.has(variable)) return undefined;
+      if (!variable || seen.has(variable) || variableDepth >= MAX_VARIABLE_CHAIN) return undefined;
       seen.add(variable);
-      return secretSource(variable.value, nameScope(template), seen);
+      variableDepth++;
+      try {
+        return secretSource(variable.value, nameScope(template), seen);
+      } finally {
+        variableDepth--;
+      }
     }
     case 'call': {
       const name = expr.name.toLowerCase();

@@ -75,10 +75,13 @@ class ExpressionParser {
   private parseChain(): Expr {
     if (++this.depth > MAX_EXPRESSION_DEPTH) this.fail(`expression nested more than ${MAX_EXPRESSION_DEPTH} levels deep`);
     const start = this.pos;
+    const depth = this.depth;
     let expr = this.parsePrimary();
     for (;;) {
       this.skipSpace();
       const ch = this.source.charCodeAt(this.pos);
+      // Each accessor nests the expression one level deeper (`a[0][0]...` is as deep as it is long).
+      if ((ch === 0x2e || ch === 0x5b) && ++this.depth > MAX_EXPRESSION_DEPTH) this.fail(`expression nested more than ${MAX_EXPRESSION_DEPTH} levels deep`);
       if (ch === 0x2e) {
         this.pos++;
         this.skipSpace();
@@ -103,7 +106,7 @@ class ExpressionParser {
         break;
       }
     }
-    this.depth--;
+    this.depth = depth - 1;
     return expr;
   }
 

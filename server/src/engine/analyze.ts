@@ -27,7 +27,11 @@ export function analyzeDocument(filePath: string, text: string): AnalyzedDocumen
     case '.yml': {
       const loaded = loadKubernetes(text);
       if (loaded.helmTemplate) return { ...base, format: 'helm', diagnostics: loaded.diagnostics, comments: [] };
-      if (!loaded.isKubernetes) return { ...base, format: 'not-linted', diagnostics: [], comments: [] };
+      if (!loaded.isKubernetes) {
+        // A file refused before its objects could be read (nested too deeply, an internal error) still says why.
+        const refused = loaded.diagnostics.filter((d) => d.code === 'yaml-depth-limit' || d.code === 'yaml-internal-error');
+        return { ...base, format: 'not-linted', diagnostics: refused, comments: [] };
+      }
       return { ...base, format: 'kubernetes', diagnostics: loaded.diagnostics, comments: loaded.comments, kubernetesObjects: loaded.objects };
     }
     default:

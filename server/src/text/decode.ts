@@ -28,6 +28,8 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      // The second byte also rules out overlong forms, surrogates and code points past U+10FFFF.
+      if (k === 1 && ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f))) return i;
     }
     i += need + 1;
   }
