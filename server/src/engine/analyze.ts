@@ -4,6 +4,9 @@ import { loadBicep } from '../bicep/index';
 import { loadKubernetes } from '../kubernetes/index';
 import type { AnalyzedDocument } from './document';
 
+/** Top-level keys every Kubernetes object has, at the start of a line. */
+const LOOKS_LIKE_MANIFEST = [/^apiVersion:/m, /^kind:/m];
+
 /**
  * Reads one file's text into the model. The file name says which syntax to try; the content decides whether it
  * is linted at all: JSON must carry an ARM `$schema`, YAML must hold Kubernetes objects.
@@ -28,6 +31,11 @@ export function analyzeDocument(filePath: string, text: string): AnalyzedDocumen
       const loaded = loadKubernetes(text);
       if (loaded.helmTemplate) return { ...base, format: 'helm', diagnostics: loaded.diagnostics, comments: [] };
       if (!loaded.isKubernetes) {
+        // A manifest being typed is often broken YAML: its top-level `apiVersion:` and `kind:` still say what it is,
+        // so its syntax errors are shown. Other YAML with errors is not ztlint's to report.
+        if (loaded.diagnostics.some((d) => d.severity === 'error') && LOOKS_LIKE_MANIFEST.every((key) => key.test(text))) {
+          return { ...base, format: 'kubernetes', diagnostics: loaded.diagnostics, comments: loaded.comments, kubernetesObjects: [] };
+        }
         // A file refused before its objects could be read (nested too deeply, an internal error) still says why.
         const refused = loaded.diagnostics.filter((d) => d.code === 'yaml-depth-limit' || d.code === 'yaml-internal-error');
         return { ...base, format: 'not-linted', diagnostics: refused, comments: [] };
