@@ -1,23 +1,7 @@
 import { ruleCases } from '../support/ruleTester';
+import { ordersDeployment } from './fixtures/workloads';
 
-const deployment = (env: string, list = 'containers') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: orders
-spec:
-  selector:
-    matchLabels:
-      app: orders
-  template:
-    metadata:
-      labels:
-        app: orders
-    spec:
-      ${list}:
-        - name: api
-          image: contoso.azurecr.io/orders:1.4.2
-          env:
-${env}`;
+const deployment = (env: string, list = 'containers') => ordersDeployment({ containersKey: list, container: `          env:\n${env}` });
 
 const FROM_SECRET = `            - name: AZURE_CLIENT_SECRET
               valueFrom:

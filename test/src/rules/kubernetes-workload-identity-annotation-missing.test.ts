@@ -1,4 +1,5 @@
 import { ruleCases } from '../support/ruleTester';
+import { ordersDeployment } from './fixtures/workloads';
 
 const serviceAccount = (annotations = '', name = 'orders') => `apiVersion: v1
 kind: ServiceAccount
@@ -27,24 +28,8 @@ ${podSpec}          restartPolicy: OnFailure
               image: contoso.azurecr.io/orders-export:1.0.0
 ${container}`;
 
-const deployment = (labels = '        azure.workload.identity/use: "true"\n', serviceAccountName = 'orders') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: orders
-spec:
-  selector:
-    matchLabels:
-      app: orders
-  template:
-    metadata:
-      labels:
-        app: orders
-${labels}    spec:
-      serviceAccountName: ${serviceAccountName}
-      containers:
-        - name: api
-          image: contoso.azurecr.io/orders:1.4.2
-`;
+const deployment = (labels = '        azure.workload.identity/use: "true"\n', serviceAccountName = 'orders') =>
+  ordersDeployment({ podLabels: labels, podSpec: `      serviceAccountName: ${serviceAccountName}\n` });
 
 ruleCases('kubernetes-workload-identity-annotation-missing', {
   flagged: [
