@@ -48,10 +48,8 @@ function firstOf(exprs: readonly Expr[], template: Template, seen: Set<Variable>
   return undefined;
 }
 
-/** Variables that use variables are followed this deep, like the evaluator's own limit, so a long chain stops. */
-const MAX_VARIABLE_CHAIN = 256;
-/** How deep `secretSource` is in such a chain now. */
-let variableDepth = 0;
+/** At most this many variables are followed (like the evaluator's depth limit), so a long chain stops. */
+const MAX_VARIABLES_FOLLOWED = 256;
 
 /**
  * What in an expression returns a secret: the value of a secure parameter or a `list*()` result (`listKeys`,
@@ -66,14 +64,9 @@ export function secretSource(expr: Expr, template: Template, seen = new Set<Vari
         return parameter?.secure ? { kind: 'secure parameter', name: parameter.name } : undefined;
       }
       const variable = expr.target === 'variable' ? findVariable(template, expr.name) : undefined;
-      if (!variable || seen.has(variable) || variableDepth >= MAX_VARIABLE_CHAIN) return undefined;
+      if (!variable || seen.has(variable) || seen.size >= MAX_VARIABLES_FOLLOWED) return undefined;
       seen.add(variable);
-      variableDepth++;
-      try {
-        return secretSource(variable.value, nameScope(template), seen);
-      } finally {
-        variableDepth--;
-      }
+      return secretSource(variable.value, nameScope(template), seen);
     }
     case 'call': {
       const name = expr.name.toLowerCase();

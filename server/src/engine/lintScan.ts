@@ -1,10 +1,10 @@
 import type { Finding } from '../lint/finding';
 import type { Catalogue } from '../lint/catalogue';
 import { lintDocument, type LintOptions, type LintResult, type RuleFailure } from '../lint/lintDocument';
-import type { Severity, WorkspaceView } from '../lint/ruleApi';
-import { allTemplates } from '../model/walk';
+import type { Severity } from '../lint/ruleApi';
 import type { AnalyzedDocument } from './document';
 import { parameterFilesFor } from './parameterFiles';
+import { withoutFile, workspaceView } from './workspaceView';
 import type { FileResult, ScanResult } from './scan';
 
 export interface LintedFile {
@@ -18,16 +18,6 @@ export interface LintOptionsForScan {
   readonly strict?: boolean;
   /** severities set by configuration; `off` turns a rule off */
   readonly severities?: ReadonlyMap<string, Severity | 'off'>;
-}
-
-/** The workspace as the rules of one file see it: every other analysed file's templates and objects. */
-function workspaceViews(documents: readonly AnalyzedDocument[]): (document: AnalyzedDocument) => WorkspaceView {
-  const templates = documents.flatMap((d) => (d.template ? allTemplates(d.template).map((template) => ({ file: d.path, template })) : []));
-  const kubernetesObjects = documents.flatMap((d) => (d.kubernetesObjects ?? []).map((object) => ({ file: d.path, object })));
-  return (document) => ({
-    templates: templates.filter((t) => t.file !== document.path),
-    kubernetesObjects: kubernetesObjects.filter((o) => o.file !== document.path),
-  });
 }
 
 const findingKey = (f: Finding) => `${f.ruleId}@${f.range.start}:${f.range.end}`;
@@ -60,7 +50,8 @@ export function lintWithParameterFiles(document: AnalyzedDocument, parameterFile
  */
 export function scanLinter(scan: ScanResult, options: LintOptionsForScan): (document: AnalyzedDocument) => LintResult {
   const documents = scan.files.flatMap((f) => (f.kind === 'analyzed' ? [f.document] : []));
-  const viewFor = workspaceViews(documents);
+  const workspace = workspaceView(documents);
+  const viewFor = (document: AnalyzedDocument) => withoutFile(workspace, document.path);
   return (document) => {
     const base: LintOptions = { rules: options.catalogue.rules, strict: options.strict ?? false, workspace: viewFor(document), ...(options.severities ? { severities: options.severities } : {}) };
     return lintWithParameterFiles(document, parameterFilesFor(document, documents), base);

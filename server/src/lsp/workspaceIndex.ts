@@ -3,7 +3,7 @@ import { analyzeDocument } from '../engine/analyze';
 import type { AnalyzedDocument, DocumentFormat } from '../engine/document';
 import { readAndAnalyze } from '../engine/scan';
 import type { WorkspaceView } from '../lint/ruleApi';
-import { allTemplates } from '../model/walk';
+import { withoutFile, workspaceView } from '../engine/workspaceView';
 import { LineIndex } from '../text/lineIndex';
 import { pathToUri } from './uri';
 
@@ -139,11 +139,7 @@ export class WorkspaceIndex {
 
   /** The rest of the workspace as the rules of `filePath` see it. */
   workspaceFor(filePath: string): WorkspaceView {
-    const { templates, kubernetesObjects } = this.views();
-    return {
-      templates: templates.filter((t) => t.file !== filePath),
-      kubernetesObjects: kubernetesObjects.filter((o) => o.file !== filePath),
-    };
+    return withoutFile(this.views(), filePath);
   }
 
   /** The files whose findings may change when a file of these groups changes. */
@@ -165,11 +161,7 @@ export class WorkspaceIndex {
   private views(): NonNullable<WorkspaceIndex['view']> {
     if (!this.view) {
       const documents = this.all().flatMap((file) => (file.document ? [file.document] : []));
-      this.view = {
-        documents,
-        templates: documents.flatMap((d) => (d.template ? allTemplates(d.template).map((template) => ({ file: d.path, template })) : [])),
-        kubernetesObjects: documents.flatMap((d) => (d.kubernetesObjects ?? []).map((object) => ({ file: d.path, object }))),
-      };
+      this.view = { documents, ...workspaceView(documents) };
     }
     return this.view;
   }

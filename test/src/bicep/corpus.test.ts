@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { loadBicep, type BicepLoad } from 'ztlint/bicep/index';
+import { LineIndex } from 'ztlint/text/lineIndex';
 import type { Range } from 'ztlint/text/range';
 import { corpusFiles, isInvalid, type CorpusFile } from '../support/corpus';
 
@@ -60,9 +61,7 @@ const SEMANTICALLY_INVALID = new Set(
 );
 
 function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return new LineIndex(text).positionAt(offset).line + 1;
 }
 
 function describeErrors(file: CorpusFile, load: BicepLoad, limit = 3): string {

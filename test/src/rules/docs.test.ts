@@ -42,7 +42,7 @@ describe('rule docs pages', () => {
     });
   }
 
-  it('every docs page belongs to a rule', () => {
+  it('has unique rule ids, and a docs page beside every rule', () => {
     assert.equal(new Set(catalogue.rules.map((r) => r.id)).size, catalogue.rules.length, 'rule ids are unique');
     for (const rule of catalogue.rules) assert.ok(fs.existsSync(require('@ztlint/rules').docsPath(rule)));
   });

@@ -7,7 +7,7 @@ import { builtinCatalogue } from 'ztlint/lint/catalogue';
 import type { Finding } from 'ztlint/lint/finding';
 import { lintDocument } from 'ztlint/lint/lintDocument';
 import type { WorkspaceView } from 'ztlint/lint/ruleApi';
-import { allTemplates } from 'ztlint/model/walk';
+import { workspaceView } from 'ztlint/engine/workspaceView';
 
 /** A file of a test case: its name decides the format (`main.bicep`, `azuredeploy.json`, `app.yaml`). */
 export interface CaseFile {
@@ -40,11 +40,7 @@ function analyze(file: CaseFile): AnalyzedDocument {
 }
 
 function workspaceOf(files: readonly CaseFile[] = []): WorkspaceView {
-  const documents = files.map(analyze);
-  return {
-    templates: documents.flatMap((d) => (d.template ? allTemplates(d.template).map((template) => ({ file: d.path, template })) : [])),
-    kubernetesObjects: documents.flatMap((d) => (d.kubernetesObjects ?? []).map((object) => ({ file: d.path, object }))),
-  };
+  return workspaceView(files.map(analyze));
 }
 
 export function lint(testCase: LintCase, document = analyze(testCase)): Finding[] {
