@@ -1,3 +1,5 @@
+import { ordersDeployment } from '../support/workloads';
+
 /** Files the language server tests open: each has a finding with a fix. */
 
 export const VAULT_BICEP = `resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -14,24 +16,7 @@ export const VAULT_BICEP = `resource vault 'Microsoft.KeyVault/vaults@2023-07-01
 export const TWO_VAULTS = `${VAULT_BICEP}
 ${VAULT_BICEP.replace('resource vault', 'resource other').replace("'kv-orders'", "'kv-other'")}`;
 
-export const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: orders
-spec:
-  selector:
-    matchLabels:
-      app: orders
-  template:
-    metadata:
-      labels:
-        app: orders
-    spec:
-      serviceAccountName: orders
-      containers:
-        - name: app
-          image: orders:1
----
+export const DEPLOYMENT = `${ordersDeployment({ podSpec: '      serviceAccountName: orders\n' })}---
 apiVersion: v1
 kind: ServiceAccount
 metadata:

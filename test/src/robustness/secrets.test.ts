@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempDir } from '../cli/helpers';
 import { crashOf, ztlintGuarded } from './cli';
+import { ordersDeployment } from '../support/workloads';
 
 /** Obviously fake secrets, each different so that a leak says which file and rule it came from. */
 const SECRETS = {
@@ -106,24 +107,7 @@ param adminPassword = '${SECRETS.bicepParamPassword}'
   }
 }
 `,
-  'k8s/app.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: orders
-spec:
-  selector:
-    matchLabels:
-      app: orders
-  template:
-    metadata:
-      labels:
-        app: orders
-    spec:
-      containers:
-        - name: orders
-          image: example.azurecr.io/orders:1.0
-          env:
-            - name: AZURE_CLIENT_ID
+  'k8s/app.yaml': `${ordersDeployment({ container: '          env:\n' })}            - name: AZURE_CLIENT_ID
               value: 00000000-0000-0000-0000-000000000000
             - name: AZURE_CLIENT_SECRET
               value: ${SECRETS.k8sClientSecret}

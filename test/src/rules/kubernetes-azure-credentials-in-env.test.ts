@@ -1,5 +1,5 @@
 import { ruleCases } from '../support/ruleTester';
-import { ordersDeployment } from './fixtures/workloads';
+import { ordersDeployment } from '../support/workloads';
 
 const deployment = (env: string, list = 'containers') => ordersDeployment({ containersKey: list, container: `          env:\n${env}` });
 

@@ -1,5 +1,5 @@
 import { ruleCases } from '../support/ruleTester';
-import { ordersDeployment } from './fixtures/workloads';
+import { ordersDeployment } from '../support/workloads';
 
 const serviceAccount = (annotations = '', name = 'orders') => `apiVersion: v1
 kind: ServiceAccount
