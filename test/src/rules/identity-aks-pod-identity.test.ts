@@ -1,14 +1,5 @@
 import { ruleCases } from '../support/ruleTester';
-
-const AKS_BICEP = (properties: string) => `resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
-  name: 'aks-orders'
-  location: resourceGroup().location
-  identity: { type: 'SystemAssigned' }
-  properties: {
-    dnsPrefix: 'orders'
-${properties}  }
-}
-`;
+import { AKS_BICEP } from './fixtures/clusters';
 
 const armAks = (properties: string, extra = '') => `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",

@@ -1,34 +1,8 @@
 import { ruleCases } from '../support/ruleTester';
-
-const AKS_BICEP = (properties: string) => `resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
-  name: 'aks-orders'
-  location: resourceGroup().location
-  identity: { type: 'SystemAssigned' }
-  properties: {
-    dnsPrefix: 'orders'
-${properties}  }
-}
-`;
+import { AKS_BICEP, armAks } from './fixtures/clusters';
 
 const ENABLED = `    oidcIssuerProfile: { enabled: true }
     securityProfile: { workloadIdentity: { enabled: true } }
-`;
-
-const armAks = (properties: string, extra = '') => `{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",${extra}
-  "resources": [
-    {
-      "type": "Microsoft.ContainerService/managedClusters",
-      "apiVersion": "2024-02-01",
-      "name": "aks-orders",
-      "identity": { "type": "SystemAssigned" },
-      "properties": {
-        "dnsPrefix": "orders"${properties}
-      }
-    }
-  ]
-}
 `;
 
 ruleCases('identity-aks-workload-identity', {
