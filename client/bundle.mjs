@@ -1,6 +1,9 @@
-// Bundles the extension and the language server into one file each, so the .vsix ships no node_modules:
-//   client/dist/extension.js  the extension host side (vscode stays external: the host provides it)
-//   server/dist/server.js     the language server, started by the extension over IPC
+// Bundles the extension, the language server and the command line into one file each, so that neither the .vsix
+// nor the npm package ships node_modules:
+//   client/dist/extension.js       the extension host side (vscode stays external: the host provides it)
+//   server/dist/server.js          the language server, started by the extension over IPC
+//   server/dist/ztlint.js          the `ztlint` command (language server included: `ztlint --stdio`), for npm
+//   server/dist/parallelWorker.js  the command's scan workers, which it starts from a file beside itself
 // Runs on the tsc output (`npm run bundle` builds first), so the bundles are of type-checked code.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -53,6 +56,18 @@ await Promise.all([
     // The server module starts itself only when it is the main module, which a bundled module never is.
     stdin: { contents: 'require("./out/lsp/main.js").startLanguageServer();', resolveDir: path.join(root, 'server'), loader: 'js' },
     outfile: path.join(serverDist, 'server.js'),
+    plugins: [rulesDocsLocation],
+  }),
+  esbuild.build({
+    ...common,
+    stdin: { contents: 'module.exports = require("./out/cli/main.js");', resolveDir: path.join(root, 'server'), loader: 'js' },
+    outfile: path.join(serverDist, 'ztlint.js'),
+    plugins: [rulesDocsLocation],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: [path.join(root, 'server', 'out', 'engine', 'parallelWorker.js')],
+    outfile: path.join(serverDist, 'parallelWorker.js'),
     plugins: [rulesDocsLocation],
   }),
 ]);

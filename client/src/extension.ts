@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { checkDeployed } from './checkDeployed';
 import { openConfig } from './config';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, START_UP_SETTINGS } from './languageClient';
 import { showRuleDocs } from './ruleDocs';
 import { executeServerCommand, SERVER_COMMANDS, serverSupports } from './serverCommands';
 import { FindingsStatusBar } from './statusBar';
+import { affectsHiddenSyntax, hiddenSyntaxCodes } from './syntaxErrors';
 
 /**
  * All linting lives in the server, so every editor and the CLI report the same findings; the extension starts it,
@@ -21,11 +23,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new FindingsStatusBar();
   context.subscriptions.push(output, statusBar);
 
+  // The syntax errors the running client leaves to other extensions (syntaxErrors.ts), to see when that changes.
+  let hiding = '';
   // A server that fails to start is reported, not thrown: activation still succeeds, so the commands and the
   // setting that can turn ztlint off keep working.
   const start = async () => {
     if (client || !enabled()) return;
-    const starting = createLanguageClient(context, output);
+    const hiddenSyntax = hiddenSyntaxCodes();
+    hiding = [...hiddenSyntax].join();
+    const starting = createLanguageClient(context, output, hiddenSyntax);
     client = starting;
     try {
       await starting.start();
@@ -49,13 +55,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (e.affectsConfiguration('ztlint.enable')) await (enabled() ? start() : stop());
+      else if (client && (START_UP_SETTINGS.some((s) => e.affectsConfiguration(s)) || affectsHiddenSyntax(e))) await restart();
       if (e.affectsConfiguration('ztlint')) refreshStatusBar();
     }),
     // The server was started told the workspace is untrusted; a grant needs a new server to take effect.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
+    // Installing or removing the Bicep, ARM Tools or YAML extension changes which syntax errors ztlint leaves to them.
+    vscode.extensions.onDidChange(async () => {
+      if (client && [...hiddenSyntaxCodes()].join() !== hiding) await restart();
+    }),
     vscode.commands.registerCommand('ztlint.scanWorkspace', () => scanWorkspace()),
     vscode.commands.registerCommand('ztlint.showRuleDocs', (ruleId?: string) => showRuleDocs(context.extensionPath, ruleId)),
     vscode.commands.registerCommand('ztlint.openConfig', openConfig),
+    vscode.commands.registerCommand('ztlint.checkDeployed', () => checkDeployed(context, client)),
   );
   refreshStatusBar();
   await start();

@@ -1,8 +1,7 @@
 import type { RuleContext } from 'ztlint/lint/ruleApi';
 import { lookup } from 'ztlint/model/lookup';
-import type { Resource, Template } from 'ztlint/model/template';
+import type { Resource } from 'ztlint/model/template';
 import type { Value } from 'ztlint/model/value';
-import { allResources } from 'ztlint/model/walk';
 
 const PRIVATE_ENDPOINT = 'microsoft.network/privateendpoints';
 const CONNECTIONS = ['properties.privateLinkServiceConnections', 'properties.manualPrivateLinkServiceConnections'];
@@ -17,10 +16,10 @@ interface Connection {
 }
 
 /**
- * The connections of another file's template. It is evaluated with its own defaults whichever file is being
- * linted, so they are worked out once: a scan asks for them again for every file (quadratic otherwise).
+ * The connections of another file's private endpoint. It is evaluated with its own defaults whichever file is
+ * being linted, so they are worked out once: a scan asks for them again for every file (quadratic otherwise).
  */
-const workspaceConnections = new WeakMap<Template, Connection[]>();
+const workspaceConnections = new WeakMap<Resource, Connection[]>();
 
 /**
  * Finds out whether a private endpoint connects to a resource: in the file, in the other files of the
@@ -31,16 +30,16 @@ export class PrivateEndpoints {
 
   constructor(private readonly context: RuleContext) {
     this.connections = [
-      ...context.templates.flatMap((t) => this.connectionsOf(t, true)),
-      ...context.workspace.templates.flatMap((w) => this.workspaceConnectionsOf(w.template)),
+      ...context.resources(PRIVATE_ENDPOINT).flatMap((endpoint) => this.connectionsOf(endpoint, true)),
+      ...context.workspace.resources(PRIVATE_ENDPOINT).flatMap((w) => this.workspaceConnectionsOf(w.resource)),
     ];
   }
 
-  private workspaceConnectionsOf(template: Template): Connection[] {
-    let connections = workspaceConnections.get(template);
+  private workspaceConnectionsOf(endpoint: Resource): Connection[] {
+    let connections = workspaceConnections.get(endpoint);
     if (!connections) {
-      connections = this.connectionsOf(template, false);
-      workspaceConnections.set(template, connections);
+      connections = this.connectionsOf(endpoint, false);
+      workspaceConnections.set(endpoint, connections);
     }
     return connections;
   }
@@ -54,22 +53,21 @@ export class PrivateEndpoints {
     return this.connections.some((c) => this.matches(c, resource, groupIds)) || this.viaModule(resource);
   }
 
-  private connectionsOf(template: Template, local: boolean): Connection[] {
+  /** The connections of a private endpoint (an `existing` one declares none). */
+  private connectionsOf(endpoint: Resource, local: boolean): Connection[] {
     const result: Connection[] = [];
-    for (const endpoint of allResources(template)) {
-      if (endpoint.type.toLowerCase() !== PRIVATE_ENDPOINT || endpoint.existing) continue;
-      for (const path of CONNECTIONS) {
-        const list = this.context.get(endpoint, path);
-        if (list.state !== 'known' || list.value.kind !== 'array') continue;
-        for (const item of list.value.items) {
-          const target = lookup(item, 'properties.privateLinkServiceId');
-          if (target.state === 'absent') continue;
-          const groups = lookup(item, 'properties.groupIds');
-          const groupIds = groups.state === 'known' && groups.value.kind === 'array' && !groups.value.incomplete && groups.value.items.every((g) => g.kind === 'string')
-            ? groups.value.items.map((g) => (g.kind === 'string' ? g.value.toLowerCase() : ''))
-            : undefined;
-          result.push({ target: target.value, local, ...(groupIds ? { groupIds } : {}) });
-        }
+    if (endpoint.existing) return result;
+    for (const path of CONNECTIONS) {
+      const list = this.context.get(endpoint, path);
+      if (list.state !== 'known' || list.value.kind !== 'array') continue;
+      for (const item of list.value.items) {
+        const target = lookup(item, 'properties.privateLinkServiceId');
+        if (target.state === 'absent') continue;
+        const groups = lookup(item, 'properties.groupIds');
+        const groupIds = groups.state === 'known' && groups.value.kind === 'array' && !groups.value.incomplete && groups.value.items.every((g) => g.kind === 'string')
+          ? groups.value.items.map((g) => (g.kind === 'string' ? g.value.toLowerCase() : ''))
+          : undefined;
+        result.push({ target: target.value, local, ...(groupIds ? { groupIds } : {}) });
       }
     }
     return result;
@@ -117,9 +115,7 @@ export class PrivateEndpoints {
 
   private workspaceFileDeclaresEndpoint(source: string): boolean {
     const relative = source.replace(/\\/g, '/').replace(/^(\.\.?\/)+/, '');
-    return this.context.workspace.templates.some(
-      (w) => w.file.replace(/\\/g, '/').endsWith(`/${relative}`) && allResources(w.template).some((r) => r.type.toLowerCase() === PRIVATE_ENDPOINT),
-    );
+    return this.context.workspace.resources(PRIVATE_ENDPOINT).some((w) => w.file.replace(/\\/g, '/').endsWith(`/${relative}`));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Rule } from 'ztlint/lint/ruleApi';
 import { keyvaultAccessPolicyTooBroad } from './keyvault-access-policy-too-broad';
+import { keyvaultNoManagedIdentityAccess } from './keyvault-no-managed-identity-access';
 import { keyvaultNoRoleAssignment } from './keyvault-no-role-assignment';
 import { keyvaultPublicNetworkAccess } from './keyvault-public-network-access';
 import { keyvaultPurgeProtectionDisabled } from './keyvault-purge-protection-disabled';
@@ -10,6 +11,7 @@ import { keyvaultSoftDeleteDisabled } from './keyvault-soft-delete-disabled';
 export const keyvaultRules: readonly Rule[] = [
   keyvaultRbacDisabled,
   keyvaultNoRoleAssignment,
+  keyvaultNoManagedIdentityAccess,
   keyvaultAccessPolicyTooBroad,
   keyvaultRoleTooBroad,
   keyvaultPurgeProtectionDisabled,

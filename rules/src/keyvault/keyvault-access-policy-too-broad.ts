@@ -1,4 +1,4 @@
-import type { Fix, Rule, RuleContext } from 'ztlint/lint/ruleApi';
+import type { Fix, Related, Rule, RuleContext } from 'ztlint/lint/ruleApi';
 import { lookup, type Lookup } from 'ztlint/model/lookup';
 import type { Resource } from 'ztlint/model/template';
 import type { ArrayValue } from 'ztlint/model/value';
@@ -27,14 +27,17 @@ export const keyvaultAccessPolicyTooBroad: Rule = {
     for (const policies of context.resources(ACCESS_POLICIES_TYPE)) {
       if (policies.existing || operationOf(context, policies) === 'remove') continue;
       const vault = vaultOf(context, policies);
-      if (vault && !vault.existing && authorization(context, vault) === 'rbac') continue;
+      const authorizedBy = vault && authorization(context, vault);
+      if (authorizedBy === 'rbac') continue;
       const where = vault ? `Key Vault ${context.label(vault)}` : `access policies ${context.label(policies)}`;
-      checkPolicies(context, context.get(policies, 'properties.accessPolicies'), where);
+      // An `existing` vault's settings are not in this file: say what showed that it uses its access policies.
+      const why: Related[] = vault?.existing && authorizedBy === 'access-policies' ? [{ message: `${where} uses access policies`, at: context.get(vault, 'properties.enableRbacAuthorization') }] : [];
+      checkPolicies(context, context.get(policies, 'properties.accessPolicies'), where, why);
     }
   },
 };
 
-function checkPolicies(context: RuleContext, policies: Lookup, where: string): void {
+function checkPolicies(context: RuleContext, policies: Lookup, where: string, related: readonly Related[] = []): void {
   if (policies.state !== 'known' || policies.value.kind !== 'array') return;
   for (const policy of policies.value.items) {
     for (const [list, noun] of Object.entries(PERMISSION_LISTS)) {
@@ -50,6 +53,7 @@ function checkPolicies(context: RuleContext, policies: Lookup, where: string): v
       context.report({
         message: `An access policy of ${where} grants ${granted} ${noun} permissions: ${advice}`,
         at: permissions,
+        ...(related.length > 0 ? { related } : {}),
         ...(fix ? { fix } : {}),
       });
     }

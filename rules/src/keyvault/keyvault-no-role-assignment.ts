@@ -2,8 +2,8 @@ import type { FixIntent } from 'ztlint/fix/intent';
 import type { Fix, Rule, RuleContext } from 'ztlint/lint/ruleApi';
 import type { Expr } from 'ztlint/model/expr';
 import type { Resource } from 'ztlint/model/template';
-import { KEY_VAULT_DATA_ROLES, ROLES, ROLE_ASSIGNMENT_TYPE, roleOf } from './roles';
-import { extensions, mayApplyTo, targetOf } from './scope';
+import { ROLES, ROLE_ASSIGNMENT_TYPE } from './roles';
+import { grantsOn, roleAssignments } from './vaultGrants';
 import { VAULT_TYPE, authorization, declaredVaults, freeSymbol } from './vaults';
 
 const PRINCIPAL_PARAMETER = 'keyVaultSecretsUserPrincipalId';
@@ -19,18 +19,10 @@ export const keyvaultNoRoleAssignment: Rule = {
   check(context) {
     const vaults = declaredVaults(context).filter((vault) => authorization(context, vault) === 'rbac');
     if (vaults.length === 0) return;
-    const assignments = extensions(context, ROLE_ASSIGNMENT_TYPE, true).map(({ resource }) => ({ resource, target: targetOf(context, resource) }));
+    const assignments = roleAssignments(context);
     for (const vault of vaults) {
-      const granted = assignments.some(({ resource, target }) => {
-        // Unknown scopes and roles count: the rule only reports a vault that surely grants nothing.
-        if (target.kind === 'unknown') return true;
-        if (target.kind === 'container') {
-          const role = roleOf(context, resource);
-          return role.state === 'unknown' || KEY_VAULT_DATA_ROLES.has(role.id);
-        }
-        return mayApplyTo(context, target, vault);
-      });
-      if (granted) continue;
+      // Unknown scopes and roles count: the rule only reports a vault that surely grants nothing.
+      if (grantsOn(context, vault, assignments).length > 0) continue;
       const fix = grantSecretsUser(context, vault);
       context.report({
         message: `Key Vault ${context.label(vault)} uses Azure RBAC but no role assignment grants access to it: grant the identities that use it a data role such as Key Vault Secrets User, scoped to the vault`,

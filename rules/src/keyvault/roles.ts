@@ -27,7 +27,10 @@ export const KEY_VAULT_DATA_ROLES = new Set([
   'b86a8fe4-44ce-4948-aee5-eccb2c155cd7', // Key Vault Secrets Officer
 ]);
 
-const GUID_AT_END = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The GUID a role definition id ends with; its last 36 characters tested, as a search for `…$` retries at every hex digit. */
+const guidAtEnd = (text: string) => (GUID.test(text.slice(-36)) ? text.slice(-36) : undefined);
 
 export type Role = { readonly lookup: Lookup } & (
   /** `written`: the literal holding the id, when it is written in the role assignment itself (a fix can edit it) */
@@ -45,7 +48,7 @@ export function roleOf(context: RuleContext, assignment: Resource): Role {
   const { value } = lookup;
   const inPlace = (written: Value | undefined) => (written?.kind === 'string' && written.literal && value.via.length === 0 && written.via.length === 0 ? written : undefined);
   const known = (text: Value | undefined, written?: Value): Role => {
-    const id = text?.kind === 'string' ? GUID_AT_END.exec(text.value)?.[1] : undefined;
+    const id = text?.kind === 'string' ? guidAtEnd(text.value) : undefined;
     if (id === undefined) return { state: 'unknown', lookup };
     const literal = inPlace(written);
     return { state: 'known', id: id.toLowerCase(), lookup, ...(literal ? { written: literal } : {}) };
@@ -81,7 +84,8 @@ export function isApplicationPrincipal(context: RuleContext, assignment: Resourc
   return readsManagedIdentity(assignment) ? true : undefined;
 }
 
-function readsManagedIdentity(assignment: Resource): boolean {
+/** Whether the assignment's `principalId` reads a resource's identity (`app.identity.principalId`, `reference(...).principalId`). */
+export function readsManagedIdentity(assignment: Resource): boolean {
   const properties = entry(assignment.body, 'properties');
   const principalId = properties?.kind === 'object' ? entry(properties, 'principalId') : undefined;
   if (principalId?.kind !== 'member' || principalId.property.toLowerCase() !== 'principalid') return false;

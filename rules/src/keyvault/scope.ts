@@ -1,8 +1,7 @@
 import type { RuleContext } from 'ztlint/lint/ruleApi';
 import type { Expr } from 'ztlint/model/expr';
-import type { Resource, Template } from 'ztlint/model/template';
+import type { Resource } from 'ztlint/model/template';
 import type { StringValue, UnknownValue, Value } from 'ztlint/model/value';
-import { allResources } from 'ztlint/model/walk';
 import { resourceIdArguments } from './resourceIdCalls';
 import { VAULT_TYPE, isVault } from './vaults';
 
@@ -18,8 +17,8 @@ export type Target =
   | { readonly kind: 'vault'; readonly vault: Resource }
   /** a vault named in an id (`Microsoft.KeyVault/vaults/kv-orders`); the name may be unknown */
   | { readonly kind: 'vault-name'; readonly name: Value }
-  /** a resource group or subscription: everything in it */
-  | { readonly kind: 'container' }
+  /** a resource group or subscription: everything in it; `id` when it is written out (a deployed assignment's scope) */
+  | { readonly kind: 'container'; readonly id?: string }
   | { readonly kind: 'unknown'; readonly value: UnknownValue }
   | { readonly kind: 'other' };
 
@@ -42,28 +41,24 @@ export function extensions(context: RuleContext, type: string, withWorkspace: bo
   };
   const own = [...context.resources(type), ...context.resources(childType), ...context.resources(relativeType).filter(matches)].map((resource) => ({ resource }));
   if (!withWorkspace) return own;
-  const others = context.workspace.templates.flatMap(({ file, template }) => workspaceExtensions(template, type, matches).map((resource) => ({ resource, file })));
+  const others = context.workspace.resources(type, childType, relativeType).flatMap(({ resource, file }) => (matches(resource) ? [{ resource, file }] : []));
   return [...own, ...others];
 }
 
-/** Another file's extensions of a type, found once: a scan asks for them again for every file it lints. */
-const byTemplate = new WeakMap<Template, Map<string, readonly Resource[]>>();
-
-function workspaceExtensions(template: Template, type: string, matches: (resource: Resource) => boolean): readonly Resource[] {
-  let byType = byTemplate.get(template);
-  if (!byType) {
-    byType = new Map();
-    byTemplate.set(template, byType);
-  }
-  let found = byType.get(type);
-  if (!found) {
-    found = allResources(template).filter(matches);
-    byType.set(type, found);
-  }
-  return found;
-}
+/**
+ * The targets of other files' extensions. Another file is evaluated with its own defaults whichever file is
+ * being linted, so each target is worked out once: a scan asks again for every file with a vault.
+ */
+const workspaceTargets = new WeakMap<Resource, Target>();
 
 export function targetOf(context: RuleContext, extension: Resource): Target {
+  if (context.templates.includes(extension.template)) return findTarget(context, extension);
+  let target = workspaceTargets.get(extension);
+  if (!target) workspaceTargets.set(extension, (target = findTarget(context, extension)));
+  return target;
+}
+
+function findTarget(context: RuleContext, extension: Resource): Target {
   if (extension.parent && isVault(extension.parent)) return { kind: 'vault', vault: extension.parent };
   if (extension.type.toLowerCase().startsWith(`${VAULT_TYPE.toLowerCase()}/providers/`)) {
     return { kind: 'vault-name', name: firstSegment(context.evaluate(extension.fullName, extension.template)) };
@@ -104,6 +99,16 @@ export function mayApplyTo(context: RuleContext, target: Target, vault: Resource
   }
 }
 
+/**
+ * Whether a resource group or subscription holds the vault: when both ids are known (deployed resources carry
+ * theirs), by the ids; otherwise it may.
+ */
+export function containerHolds(context: RuleContext, target: Extract<Target, { kind: 'container' }>, vault: Resource): boolean {
+  const vaultId = context.get(vault, 'id');
+  if (target.id === undefined || vaultId.state !== 'known' || vaultId.value.kind !== 'string') return true;
+  return vaultId.value.value.toLowerCase().startsWith(`${target.id.toLowerCase()}/`);
+}
+
 /** How a message names a target vault. */
 export function describeTarget(context: RuleContext, target: Extract<Target, { kind: 'vault' | 'vault-name' }>): string {
   if (target.kind === 'vault') return `Key Vault ${context.label(target.vault)}`;
@@ -128,7 +133,8 @@ function ofResource(context: RuleContext, resource: Resource): Target {
 function ofId(id: string, at: StringValue): Target {
   const match = VAULT_IN_ID.exec(id);
   if (match) return { kind: 'vault-name', name: { ...at, value: match[1], literal: false } };
-  return /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/?$/i.test(id) || /^\/providers\/Microsoft\.Management\//i.test(id) ? { kind: 'container' } : { kind: 'other' };
+  if (/^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/?$/i.test(id)) return { kind: 'container', id: id.replace(/\/$/, '') };
+  return /^\/providers\/Microsoft\.Management\//i.test(id) ? { kind: 'container' } : { kind: 'other' };
 }
 
 function ofUnknown(context: RuleContext, value: UnknownValue, extension: Resource): Target {

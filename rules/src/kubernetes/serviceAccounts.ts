@@ -18,17 +18,37 @@ export function serviceAccountOf(pod: PodTemplate): { readonly name: string; rea
   return { name: 'default' };
 }
 
+const SERVICE_ACCOUNT = 'ServiceAccount';
+
+/** A file's `v1` ServiceAccounts by name, found once per file: every workload of a manifest asks. */
+const accountsByFile = new WeakMap<readonly KubernetesObject[], ReadonlyMap<string | undefined, readonly KubernetesObject[]>>();
+
+function ownAccounts(objects: readonly KubernetesObject[]): ReadonlyMap<string | undefined, readonly KubernetesObject[]> {
+  let byName = accountsByFile.get(objects);
+  if (!byName) {
+    const index = new Map<string | undefined, KubernetesObject[]>();
+    for (const object of objects) {
+      if (object.kind !== SERVICE_ACCOUNT || object.apiVersion !== 'v1') continue;
+      const list = index.get(object.name);
+      if (list) list.push(object);
+      else index.set(object.name, [object]);
+    }
+    accountsByFile.set(objects, (byName = index));
+  }
+  return byName;
+}
+
 /**
  * The ServiceAccounts named `name` in a workload's namespace, from this file and the rest of the workspace.
  * Objects without a namespace go wherever they are applied (`kubectl -n`, kustomize), so they match any; exact
  * matches come first, and this file before the others.
  */
 export function serviceAccountsFor(context: RuleContext, workload: KubernetesObject, name: string): DeclaredServiceAccount[] {
-  const all: DeclaredServiceAccount[] = [
-    ...context.kubernetesObjects.map((object) => ({ object })),
-    ...context.workspace.kubernetesObjects.map(({ object, file }) => ({ object, file })),
+  const isAccount = (object: KubernetesObject) => object.apiVersion === 'v1' && object.name === name;
+  const named: DeclaredServiceAccount[] = [
+    ...(ownAccounts(context.kubernetesObjects).get(name) ?? []).map((object) => ({ object })),
+    ...context.workspace.kubernetesObjects(SERVICE_ACCOUNT).flatMap(({ object, file }) => (isAccount(object) ? [{ object, file }] : [])),
   ];
-  const named = all.filter(({ object }) => object.kind === 'ServiceAccount' && object.apiVersion === 'v1' && object.name === name);
   const exact = named.filter(({ object }) => object.namespace === workload.namespace);
   const loose = named.filter(({ object }) => object.namespace !== workload.namespace && (object.namespace === undefined || workload.namespace === undefined));
   return [...exact, ...loose];

@@ -30,7 +30,9 @@ const MARKERS: readonly Marker[] = [
   { pattern: /(?<=^|[\s;"'{(,?&])(AccountKey|SharedAccessKey|Password|Pwd)[ \t]*=[ \t]*([^;&"'\s]*)/gi, what: (name) => `${describeKey(name)} (\`${name}=\`)` },
   { pattern: /(?<=^|[\s;"'{(,])(SharedAccessSignature)[ \t]*=[ \t]*([^;"'\s]*)/gi, what: (name) => `a shared access signature (\`${name}=\`)` },
   { pattern: /(?<=[?&])(sig)=([^&#"'\s]*)/gi, what: () => 'a SAS signature (`sig=`)' },
-  { pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"';]+(:)([^\s/@"';]*)@/gi, what: () => 'a password in the URL (`user:password@`)' },
+  // The scheme is checked behind a `://` found first: tried at every character, it would rescan each run of scheme
+  // characters (`a.a.a.a...`) from each of its letters, quadratic in the run.
+  { pattern: /:\/\/(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s:/@"';]+(:)([^\s/@"';]*)@/gi, what: () => 'a password in the URL (`user:password@`)' },
 ];
 
 function describeKey(name: string): string {
@@ -70,6 +72,8 @@ export function embeddedSecrets(value: Value): EmbeddedSecret[] {
   const known = textOf(value);
   if (!known) return [];
   const { text, unknowns } = known;
+  // Every marker needs a `=` (or a URL's `@`): most strings have neither, and skip four regular expressions.
+  if (!text.includes('=') && !text.includes('@')) return [];
   const found: { start: number; end: number; secret: EmbeddedSecret }[] = [];
   for (const marker of MARKERS) {
     for (const match of text.matchAll(marker.pattern)) {

@@ -82,7 +82,18 @@ function lastSegment(value: Value): string | undefined {
  * resources is one site), with what each is called; with `declarations`, also outputs, variables and parameter
  * defaults, after the resources so that a value used by a resource is reported where it is used.
  */
-export function templateStrings(context: RuleContext, declarations = false): StringSite[] {
+export function templateStrings(context: RuleContext, declarations = false): readonly StringSite[] {
+  // Two rules ask for the same strings: the rules of one lint share its templates (and its evaluator).
+  let found = foundStrings.get(context.templates);
+  if (!found) foundStrings.set(context.templates, (found = new Map()));
+  let sites = found.get(declarations);
+  if (!sites) found.set(declarations, (sites = findTemplateStrings(context, declarations)));
+  return sites;
+}
+
+const foundStrings = new WeakMap<readonly Template[], Map<boolean, readonly StringSite[]>>();
+
+function findTemplateStrings(context: RuleContext, declarations: boolean): StringSite[] {
   const sites: StringSite[] = [];
   for (const template of context.templates) {
     for (const resource of allResources(template)) {

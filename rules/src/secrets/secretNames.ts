@@ -55,14 +55,34 @@ const SAS_HEADS = new Set(['url', 'uri', 'urls', 'uris', 'token', 'signature', '
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .split(/[^A-Za-z0-9]+/)
-    .map((w) => w.toLowerCase().replace(/\d+$/, ''))
+    .map((w) => withoutTrailingDigits(w.toLowerCase()))
     .filter((w) => w !== '');
 }
 
+/** `password2` → `password`; by hand, as `/\d+$/` retries from every digit of a long run of them. */
+function withoutTrailingDigits(word: string): string {
+  let end = word.length;
+  while (end > 0 && word.charCodeAt(end - 1) >= 48 && word.charCodeAt(end - 1) <= 57) end--;
+  return word.slice(0, end);
+}
+
+/** Names already judged: the same property keys recur in every template of a scan. */
+const judged = new Map<string, SecretKind | undefined>();
+/** A scan of hostile input could name millions of keys: past this, the cache starts over. */
+const JUDGED_AT_MOST = 50_000;
+
 /** What kind of secret a name says its value is, or `undefined` when it does not name one. */
 export function secretNameKind(name: string): SecretKind | undefined {
+  if (judged.has(name)) return judged.get(name);
+  if (judged.size >= JUDGED_AT_MOST) judged.clear();
+  const kind = judgeName(name);
+  judged.set(name, kind);
+  return kind;
+}
+
+function judgeName(name: string): SecretKind | undefined {
   const words = nameWords(name);
   if (words.length === 0) return undefined;
   if (words.includes('sas') && SAS_HEADS.has(words[words.length - 1])) return 'SAS';

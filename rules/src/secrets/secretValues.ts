@@ -38,6 +38,20 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /**
+ * Whether a name-like text ends with a separator (`-`, `_`, `.`) and a word of letters: `vm-admin-password`, not
+ * `Example-Secret-1`. By hand: as one regular expression its separators and words overlap and backtrack
+ * exponentially.
+ */
+function endsWithSeparatedWord(text: string): boolean {
+  let start = text.length;
+  while (start > 0 && /[A-Za-z_]/.test(text[start - 1])) start--;
+  if (start === text.length) return false;
+  if (start > 0 && (text[start - 1] === '-' || text[start - 1] === '.')) return true;
+  const underscore = text.indexOf('_', Math.max(start, 1));
+  return underscore !== -1 && underscore < text.length - 1;
+}
+
+/**
  * Whether a value named like a secret could hold one: not a placeholder, a flag, a number, a path, a URL, a
  * sentence, its own name again (`FUNCTION_KEY: 'FUNCTION-KEY'`), or the name of a secret kept elsewhere
  * (`vm-admin-password`, `AzureUsage-OPSINSIGHTS_WS_KEY`).
@@ -46,7 +60,7 @@ function couldBeSecret(text: string, name: string): boolean {
   const trimmed = text.trim();
   if (nameWords(trimmed).join(' ') === nameWords(name).join(' ')) return false;
   // A secret's name ends with a word; a password made of words (`Example-Secret-1`) usually does not.
-  if (/^[A-Za-z]\w*([-_.]\w+)*[-_.][A-Za-z_]+$/.test(trimmed) && secretNameKind(trimmed) !== undefined) return false;
+  if (/^[A-Za-z][\w.-]*$/.test(trimmed) && endsWithSeparatedWord(trimmed) && secretNameKind(trimmed) !== undefined) return false;
   return !isPlaceholder(trimmed) && !NOT_SECRETS.some((pattern) => pattern.test(trimmed));
 }
 

@@ -3,8 +3,12 @@ import { lookup } from 'ztlint/model/lookup';
 import { embeddedSecrets } from './connectionStrings';
 import { credentialShape, namedSecret } from './secretValues';
 
-/** `password = x`, `password: x`, `"password": "x"`, `export PASSWORD=x`: one setting of a configuration file. */
-const SETTING = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[=:]\s*["']?([^"'\s#][^"'#]*?)["']?\s*,?\s*$/;
+/**
+ * `password = x`, `password: x`, `"password": "x"`, `export PASSWORD=x`: one setting of a configuration file. The
+ * value runs to its closing quote or, unquoted, to its last non-space but for a trailing comma. Ending the unquoted
+ * one at a non-space has the spaces after it read once, not again from each of its characters: linear.
+ */
+const SETTING = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[=:]\s*["']?(?:([^"'\s#][^"'#]*)["'](?:\s*,)?\s*|([^"'\s#](?:[^"'#]*?[^"'\s#])??)(?:\s*,)?\s*)$/;
 
 /** What a name and value say the value is (`a password`), when it is a secret. */
 function secretKind(name: string, value: string): string | undefined {
@@ -16,8 +20,10 @@ function secretKind(name: string, value: string): string | undefined {
 function secretSetting(text: string): { name: string; value: string; what: string } | undefined {
   for (const line of text.split(/\r?\n/)) {
     const match = SETTING.exec(line);
-    const what = match ? secretKind(match[1], match[2]) : undefined;
-    if (match && what) return { name: match[1], value: match[2], what };
+    if (!match) continue;
+    const value = match[2] ?? match[3];
+    const what = secretKind(match[1], value);
+    if (what) return { name: match[1], value, what };
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
-import { createScanner, ScanError, SyntaxKind, type JSONScanner } from 'jsonc-parser';
+import { ScanError, SyntaxKind } from 'jsonc-parser';
 import type { Expr, InvalidExpr, PropertyEntryExpr } from '../model/expr';
 import type { Range } from '../text/range';
 import type { Comment, SyntaxDiagnostic } from '../text/syntaxDiagnostic';
+import { JsonScanner } from './jsonScanner';
 import { readRawString } from './jsonString';
 
 /** How JSON values become expressions: the format decides what strings mean and may rewrite objects. */
@@ -26,14 +27,14 @@ const MAX_DIAGNOSTICS = 100;
 
 /**
  * Parses JSON as Azure reads it: comments, trailing commas and raw line breaks inside strings are accepted.
- * Objects and arrays are built directly as expressions in one pass over jsonc-parser's scanner. Never throws.
+ * Objects and arrays are built directly as expressions in one pass over the tokens. Never throws.
  */
 export function parseJsonDocument(text: string, lowering: JsonLowering): JsonDocument {
   return new JsonParser(text, lowering).parse();
 }
 
 class JsonParser {
-  private readonly scanner: JSONScanner;
+  private readonly scanner: JsonScanner;
   private readonly diagnostics: SyntaxDiagnostic[] = [];
   private readonly comments: Comment[] = [];
   private token = SyntaxKind.Unknown;
@@ -46,7 +47,7 @@ class JsonParser {
     private readonly text: string,
     private readonly lowering: JsonLowering,
   ) {
-    this.scanner = createScanner(text, false);
+    this.scanner = new JsonScanner(text);
   }
 
   parse(): JsonDocument {
@@ -199,33 +200,32 @@ class JsonParser {
     const scanner = this.scanner;
     for (;;) {
       const token = scanner.scan();
-      if (token === SyntaxKind.Trivia || token === SyntaxKind.LineBreakTrivia) continue;
-      const start = scanner.getTokenOffset();
-      let end = scanner.getPosition();
+      const start = scanner.tokenStart;
+      let end = scanner.position;
       if (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) {
-        this.comment(token, start, end, scanner.getTokenError());
+        this.comment(token, start, end, scanner.error);
         continue;
       }
       if (token === SyntaxKind.Unknown) {
         this.error(`unexpected ${quoteToken(this.text.slice(start, end))}`, start, end);
         continue;
       }
-      const error = scanner.getTokenError();
+      const error = scanner.error;
       if (token === SyntaxKind.StringLiteral) {
-        this.tokenValue = scanner.getTokenValue();
+        this.tokenValue = scanner.value;
         if (error === ScanError.UnexpectedEndOfString || error === ScanError.InvalidCharacter) {
-          // jsonc-parser rejects raw line breaks and control characters in strings; Azure accepts them.
+          // JSON rejects raw line breaks and control characters in strings; Azure accepts them.
           const raw = readRawString(this.text, start);
           this.tokenValue = raw.value;
           end = raw.end;
-          scanner.setPosition(end);
+          scanner.position = end;
           if (!raw.terminated) this.error('unterminated string: expected \'"\'', start, end);
           if (raw.badEscape) this.error('invalid escape sequence in string', raw.badEscape.start, raw.badEscape.end);
         } else if (error !== ScanError.None) {
           this.error(describeScanError(error), start, end);
         }
       } else if (token === SyntaxKind.NumericLiteral) {
-        this.tokenValue = scanner.getTokenValue();
+        this.tokenValue = scanner.value;
         if (error !== ScanError.None) this.error(describeScanError(error), start, end);
       }
       this.token = token;

@@ -525,7 +525,10 @@ class Scanner {
       this.pos = end + 3;
       this.multilineSegment(start, end - start, true);
     } else {
-      this.unrecognized();
+      // The whole run at once: taking one `$` at a time would scan the rest of the run again for each.
+      this.pos = end;
+      this.error("unexpected character '$'", start, end);
+      this.push(TokenKind.Unrecognized, start, end);
     }
   }
 

@@ -1,3 +1,5 @@
+import { MAX_ANALYSIS_TIMEOUT_MS } from '../config/config';
+
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'html';
 
 export type Threshold = 'error' | 'warning' | 'info';
@@ -26,6 +28,10 @@ export interface CliOptions {
   readonly writeBaseline?: string;
   readonly help: boolean;
   readonly version: boolean;
+  /** each file's time budget for the rules; when absent, the config's */
+  readonly analysisTimeoutMs?: number;
+  /** do not run the config's `customRules` (CI on untrusted pull requests) */
+  readonly noCustomRules: boolean;
 }
 
 export class UsageError extends Error {}
@@ -35,24 +41,29 @@ const THRESHOLDS: readonly Threshold[] = ['error', 'warning', 'info'];
 
 export const USAGE = `Usage: ztlint [options] [paths...]
        ztlint lsp | ztlint --stdio       run the language server over standard input/output
+       ztlint azure --subscription <id>  lint the deployed resources of a subscription (ztlint azure --help)
 
 Lints Azure Bicep, ARM templates and Kubernetes manifests for zero-trust mistakes.
-Paths are files or folders (default: the current folder). Folders are walked without what .gitignore files
-and the config's "exclude" leave out; a file named explicitly is always linted.
+Paths are files, folders or quoted globs ('infra/**/*.bicep'; default: the current folder). Folders and globs
+are walked without what .gitignore files and the config's "exclude" leave out; a file named explicitly is
+always linted.
 
 Options:
   -f, --format <text|json|sarif|html>  output format (default: text); html is one self-contained page
   -o, --output <file>             write the report to a file instead of standard output
   -c, --config <file>             use this config file instead of the nearest ztlint.config.json
       --print-config              print the effective config as JSON and exit
-      --fail-on <error|warning|info>  the lowest severity that fails the run (default: error)
+      --fail-on <error|warning|info>  the lowest severity that fails the run (default: error; note = info)
       --max-warnings <n>          also fail when more than n warnings are reported
       --fail-on-parse-error       fail when a file cannot be read or parsed
       --strict                    also report, as info, values that cannot be verified statically
+      --analysis-timeout <ms>     each file's time budget for the rules (default: the config's, else 10000)
+      --no-custom-rules           do not run the config's "customRules" (for untrusted pull requests)
   -q, --quiet                     report errors only
       --fix                       apply every safe fix in place, then report what remains
-      --fix-dry-run               print the safe fixes as a unified diff; change nothing
-      --baseline <file>           report only findings that are not in this baseline
+      --fix-dry-run               print the safe fixes as a unified diff (detected secrets masked); change nothing
+      --baseline <file>           report only findings that are not in this baseline (SARIF: marks them new or
+                                  unchanged, and suppresses the unchanged ones)
       --write-baseline <file>     record today's findings in a baseline and exit
       --list-rules                list the rules (id, severity, area, title); as JSON with --format json
       --explain <rule>            show a rule's documentation
@@ -66,7 +77,9 @@ Exit codes:
   2  usage or configuration error`;
 
 function threshold(value: string, flag: string): Threshold {
-  if (!THRESHOLDS.includes(value as Threshold)) throw new UsageError(`unknown severity '${value}' for ${flag} (expected one of: ${THRESHOLDS.join(', ')})`);
+  // SARIF, and so code scanning, calls info `note`.
+  if (value === 'note') return 'info';
+  if (!THRESHOLDS.includes(value as Threshold)) throw new UsageError(`unknown severity '${value}' for ${flag} (expected one of: ${THRESHOLDS.join(', ')}, note)`);
   return value as Threshold;
 }
 
@@ -83,6 +96,10 @@ const VALUE_FLAGS: Record<string, (value: string, flag: string) => Partial<Recor
     if (!/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number, not '${value}'`);
     return { maxWarnings: Number(value) };
   },
+  '--analysis-timeout': (value, flag) => {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_ANALYSIS_TIMEOUT_MS) throw new UsageError(`${flag} needs a whole number of milliseconds from 1 to ${MAX_ANALYSIS_TIMEOUT_MS}, not '${value}'`);
+    return { analysisTimeoutMs: Number(value) };
+  },
   '--explain': (value) => ({ explain: value }),
   '--baseline': (value) => ({ baseline: value }),
   '--write-baseline': (value) => ({ writeBaseline: value }),
@@ -98,13 +115,14 @@ const SWITCHES: Record<string, keyof CliOptions> = {
   '--list-rules': 'listRules',
   '--help': 'help',
   '--version': 'version',
+  '--no-custom-rules': 'noCustomRules',
 };
 
 const SHORT: Record<string, string> = { '-f': '--format', '-o': '--output', '-c': '--config', '-q': '--quiet', '-h': '--help', '-v': '--version' };
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const paths: string[] = [];
-  const options: Record<string, unknown> = { format: 'text', printConfig: false, failOnParseError: false, listRules: false, quiet: false, fix: false, fixDryRun: false, help: false, version: false };
+  const options: Record<string, unknown> = { format: 'text', printConfig: false, failOnParseError: false, listRules: false, quiet: false, fix: false, fixDryRun: false, help: false, version: false, noCustomRules: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {

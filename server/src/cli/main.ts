@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, USAGE, UsageError, type CliOptions, type Threshold } from './args';
 import { effectiveConfigJson, loadConfig, type ZtlintConfig } from '../config/config';
+import { configuredCatalogue } from '../config/configuredCatalogue';
 import { baselineEntries, baselineJson, parseBaseline, withoutBaselined } from '../engine/baseline';
 import { listFiles, type ListOptions } from '../engine/files';
 import { lintScan, type LintedFile, type LintOptionsForScan } from '../engine/lintScan';
@@ -9,11 +10,12 @@ import { parallelScan } from '../engine/parallelScan';
 import { terminalProgress } from '../engine/parallelProgress';
 import { scan } from '../engine/scan';
 import { builtinCatalogue } from '../lint/catalogue';
-import type { Report } from './formats/report';
+import type { BaselineInUse, Report } from './formats/report';
 import { TOOL_VERSION } from '../version';
 import { startLanguageServer } from '../lsp/main';
-import { unifiedDiff } from './diff';
 import { fixScan } from './fix';
+import { fixPatch } from './fixPatch';
+import { expandGlobs } from './globs';
 import { displayPath } from './formats/location';
 import { formatHtml } from './formats/html';
 import { formatJson } from './formats/json';
@@ -73,6 +75,8 @@ function emit(text: string, options: CliOptions): boolean {
 
 /** The `ztlint` command; returns the exit code instead of exiting so tests and wrappers can call it. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // Loaded only when asked for: no other command needs the Azure reader and its posture checks.
+  if (argv[0] === 'azure') return (require('../azure/cli') as typeof import('../azure/cli')).azureMain(argv.slice(1));
   if (argv[0] === 'lsp' || argv.includes('--stdio')) {
     // The server owns the process from here; it exits when the client asks it to.
     startLanguageServer();
@@ -94,7 +98,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return EXIT_OK;
   }
-  const catalogue = builtinCatalogue();
+  let catalogue = builtinCatalogue();
   if (options.explain !== undefined) {
     const explained = explainRule(catalogue, options.explain);
     if ('error' in explained) return fail(explained.error);
@@ -104,36 +108,52 @@ export async function main(argv: readonly string[]): Promise<number> {
   const base = process.cwd();
   // One config for the run: the one given, or the nearest to the first path.
   const loaded = loadConfig(options.paths[0], options.config !== undefined ? { configFile: options.config } : {});
-  if (!loaded.ok) return fail(`invalid config\n${loaded.problems.map((p) => `${displayPath(p.file, base)}:${p.line}:${p.column}: ${p.message}`).join('\n')}`);
-  const config: ZtlintConfig = { ...loaded.config, strict: options.strict ?? loaded.config.strict, failOn: options.failOn ?? loaded.config.failOn };
+  if (!loaded.ok) {
+    // In the order of the file, as an editor lists them.
+    const problems = [...loaded.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    return fail(`invalid config\n${problems.map((p) => `${displayPath(p.file, base)}:${p.line}:${p.column}: ${p.message}`).join('\n')}`);
+  }
+  const config: ZtlintConfig = { ...loaded.config, strict: options.strict ?? loaded.config.strict, failOn: options.failOn ?? loaded.config.failOn, analysisTimeoutMs: options.analysisTimeoutMs ?? loaded.config.analysisTimeoutMs };
+  // A custom rule module runs because the config the user chose names it, never because of a scanned file.
+  const configured = configuredCatalogue(config, !options.noCustomRules);
+  if (!configured.ok) return fail(`invalid custom rules\n${configured.problems.join('\n')}`);
+  catalogue = configured.catalogue;
   if (options.listRules) return emit(listRules(catalogue, config, options.format), options) ? EXIT_OK : EXIT_USAGE;
   if (options.printConfig) return emit(JSON.stringify(effectiveConfigJson(config, catalogue.rules), null, 2) + '\n', options) ? EXIT_OK : EXIT_USAGE;
 
-  const lintOptions: LintOptionsForScan = { catalogue, strict: config.strict, severities: config.rules };
+  const lintOptions: LintOptionsForScan = { catalogue, strict: config.strict, severities: config.rules, timeoutMs: config.analysisTimeoutMs };
   const listOptions: ListOptions = config.file ? { exclude: { base: path.dirname(config.file), patterns: config.exclude } } : {};
   const shown = (filePath: string) => displayPath(filePath, base);
-  const finish = (linted: readonly LintedFile[]): number => {
+  const paths = expandGlobs(options.paths, listOptions);
+  const finish = (linted: readonly LintedFile[], baseline?: BaselineInUse): number => {
     const reported = options.quiet ? linted.map((file) => ({ ...file, findings: file.findings.filter((f) => f.severity === 'error') })) : linted;
-    if (!emit(render({ files: reported, catalogue, base }, options), options)) return EXIT_USAGE;
-    return fails(reported, options, config.failOn) ? EXIT_FINDINGS : EXIT_OK;
+    // What a baseline accepts neither counts nor shows; SARIF carries it, marked unchanged and suppressed.
+    const counted = baseline ? withoutBaselined(reported, baseline.accepted, shown) : reported;
+    const report: Report = options.format === 'sarif' && baseline ? { files: reported, catalogue, base, baseline } : { files: counted, catalogue, base };
+    if (!emit(render(report, options), options)) return EXIT_USAGE;
+    return fails(counted, options, config.failOn) ? EXIT_FINDINGS : EXIT_OK;
   };
   // Fixes, baselines and SARIF's `fixes` need the fix intents and models, which stay in the worker that made them.
-  const parallel = !options.fix && !options.fixDryRun && options.format !== 'sarif' && options.writeBaseline === undefined && options.baseline === undefined && listFiles(options.paths, listOptions).files.length >= PARALLEL_FROM_FILES;
+  // Workers load the built-in rules only: custom rules run in this thread.
+  const listing = listFiles(paths, listOptions);
+  const parallel = catalogue === builtinCatalogue() && !options.fix && !options.fixDryRun && options.format !== 'sarif' && options.writeBaseline === undefined && options.baseline === undefined && listing.files.length >= PARALLEL_FROM_FILES;
   let files: LintedFile[];
   if (parallel) {
     const progress = terminalProgress();
-    files = await parallelScan(options.paths, { strict: config.strict, severities: config.rules, list: listOptions, onProgress: (phase, done, total) => progress?.update(phase, done, total) });
+    files = await parallelScan(paths, { strict: config.strict, severities: config.rules, timeoutMs: config.analysisTimeoutMs, list: listOptions, listing, onProgress: (phase, done, total) => progress?.update(phase, done, total) });
     progress?.end();
     return finish(files);
   }
-  let scanned = scan(options.paths, listOptions);
+  let scanned = scan(paths, listOptions);
   files = lintScan(scanned, lintOptions);
 
   if (options.fix || options.fixDryRun) {
     const fixed = fixScan(scanned, files, lintOptions);
     if (options.fixDryRun) {
-      const patch = fixed.map((f) => unifiedDiff(`a/${shown(f.path)}`, `b/${shown(f.path)}`, f.before, f.after)).join('');
-      return emit(patch, options) ? (fixed.length > 0 ? EXIT_FINDINGS : EXIT_OK) : EXIT_USAGE;
+      const patch = fixPatch(fixed, files.flatMap((f) => f.findings), shown);
+      if (!emit(patch.text, options)) return EXIT_USAGE;
+      if (patch.maskedLines > 0) process.stderr.write(`ztlint: detected secrets are masked on ${patch.maskedLines} line${patch.maskedLines === 1 ? '' : 's'} of the diff; git apply refuses the hunks that hold them\n`);
+      return fixed.length > 0 ? EXIT_FINDINGS : EXIT_OK;
     }
     let applied = 0;
     for (const file of fixed) {
@@ -146,7 +166,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     process.stderr.write(`ztlint: applied ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);
     // What remains is what a fresh run would report.
-    scanned = scan(options.paths, listOptions);
+    scanned = scan(paths, listOptions);
     files = lintScan(scanned, lintOptions);
   }
 
@@ -168,7 +188,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return fail(`cannot read baseline ${options.baseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
     if ('error' in parsed) return fail(`invalid baseline ${options.baseline}: ${parsed.error}`);
-    files = withoutBaselined(files, parsed.fingerprints, shown);
+    return finish(files, { file: options.baseline, accepted: parsed.fingerprints });
   }
   return finish(files);
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { builtinCatalogue } from '../lint/catalogue';
+import { DEFAULT_ANALYSIS_TIMEOUT_MS } from '../lint/deadline';
 import type { Severity } from '../lint/ruleApi';
 import { LineIndex } from '../text/lineIndex';
 import { didYouMean } from './suggest';
@@ -24,7 +25,15 @@ export interface ZtlintConfig {
   readonly strict: boolean;
   /** the lowest severity that fails a CLI run */
   readonly failOn: Severity;
+  /** each file's time budget for the rules, in milliseconds */
+  readonly analysisTimeoutMs: number;
+  /** the user's own rule modules, as absolute paths; they run only where the workspace is trusted */
+  readonly customRules: readonly string[];
 }
+
+/** A budget longer than this is a mistake (minutes per file), not a setting. */
+export const MAX_ANALYSIS_TIMEOUT_MS = 600_000;
+const SETTINGS = ['rules', 'exclude', 'strict', 'failOn', 'analysisTimeoutMs', 'customRules'];
 
 /** A mistake in a config file, at a one-based line and column. */
 export interface ConfigProblem {
@@ -36,7 +45,7 @@ export interface ConfigProblem {
 
 export type ConfigResult = { readonly ok: true; readonly config: ZtlintConfig } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
-export const DEFAULT_CONFIG: ZtlintConfig = { rules: new Map(), exclude: [], strict: false, failOn: 'error' };
+export const DEFAULT_CONFIG: ZtlintConfig = { rules: new Map(), exclude: [], strict: false, failOn: 'error', analysisTimeoutMs: DEFAULT_ANALYSIS_TIMEOUT_MS, customRules: [] };
 
 /** The nearest config file for a folder, or for a file's folder, searching upwards. */
 export function findConfigFile(target: string): string | undefined {
@@ -88,7 +97,7 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
   for (const error of errors) problem(error.offset, `invalid JSON: ${words(printParseErrorCode(error.error))}`);
   if (problems.length > 0) return { ok: false, problems };
   if (root?.type !== 'object') {
-    problem(root?.offset ?? 0, 'expected an object: { "rules": { ... }, "exclude": [ ... ], "strict": false, "failOn": "error" }');
+    problem(root?.offset ?? 0, 'expected an object: { "rules": { ... }, "exclude": [ ... ], "strict": false, "failOn": "error", "analysisTimeoutMs": 10000, "customRules": [ ... ] }');
     return { ok: false, problems };
   }
 
@@ -96,6 +105,10 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
   let exclude: string[] = [];
   let strict = DEFAULT_CONFIG.strict;
   let failOn = DEFAULT_CONFIG.failOn;
+  let analysisTimeoutMs = DEFAULT_CONFIG.analysisTimeoutMs;
+  let customRules: string[] = [];
+  /** rule ids the built-in rules do not have: the custom rules may, which only loading them can tell */
+  const unknownIds: Node[] = [];
   const oneOf = <T extends string>(node: Node, allowed: readonly T[], what: string): T | undefined => {
     if (node.type === 'string' && allowed.includes(node.value as T)) return node.value as T;
     problem(node.offset, `${what} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not ${jsonText(text, node)}`);
@@ -113,10 +126,7 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
         }
         for (const [idNode, setting] of properties(value)) {
           const id = idNode.value as string;
-          if (!knownRuleIds.includes(id)) {
-            problem(idNode.offset, `unknown rule '${id}'${didYouMean(id, knownRuleIds)}`);
-            continue;
-          }
+          if (!knownRuleIds.includes(id)) unknownIds.push(idNode);
           const severity = oneOf(setting, RULE_SETTINGS, `the setting of rule '${id}'`);
           if (severity) rules.set(id, severity);
         }
@@ -135,12 +145,27 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
       case 'failOn':
         failOn = oneOf(value, SEVERITIES, '"failOn"') ?? failOn;
         break;
+      case 'analysisTimeoutMs':
+        if (value.type === 'number' && Number.isInteger(value.value) && value.value > 0 && value.value <= MAX_ANALYSIS_TIMEOUT_MS) analysisTimeoutMs = value.value as number;
+        else problem(value.offset, `"analysisTimeoutMs" must be a whole number of milliseconds from 1 to ${MAX_ANALYSIS_TIMEOUT_MS}, not ${jsonText(text, value)}`);
+        break;
+      case 'customRules':
+        if (value.type !== 'array' || !(value.children ?? []).every((c) => c.type === 'string' && c.value !== '')) {
+          problem(value.offset, `"customRules" must be an array of paths to rule modules (.js), relative to the config file`);
+          break;
+        }
+        customRules = (value.children ?? []).map((c) => path.resolve(path.dirname(file), c.value as string));
+        break;
       default:
-        problem(keyNode.offset, `unknown setting "${key}"${didYouMean(key, ['rules', 'exclude', 'strict', 'failOn'])}`);
+        problem(keyNode.offset, `unknown setting "${key}"${didYouMean(key, SETTINGS)}`);
     }
   }
+  // Without custom rules every id must be a built-in one; with them, the ids are checked once they are loaded.
+  if (customRules.length === 0) for (const idNode of unknownIds) problem(idNode.offset, `unknown rule '${idNode.value as string}'${didYouMean(idNode.value as string, knownRuleIds)}`);
+  // In the order they are written, whatever order they were found in.
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: { file, rules, exclude, strict, failOn } };
+  return { ok: true, config: { file, rules, exclude, strict, failOn, analysisTimeoutMs, customRules } };
 }
 
 function properties(object: Node): [Node, Node][] {
@@ -165,5 +190,7 @@ export function effectiveConfigJson(config: ZtlintConfig, ruleDefaults: readonly
     exclude: config.exclude,
     strict: config.strict,
     failOn: config.failOn,
+    analysisTimeoutMs: config.analysisTimeoutMs,
+    customRules: config.customRules,
   };
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { loadArm } from '../arm/index';
 import { loadBicep } from '../bicep/index';
-import { loadKubernetes } from '../kubernetes/index';
+import { loadKubernetes, type KubernetesLoad } from '../kubernetes/index';
 import type { AnalyzedDocument } from './document';
 
 /** Top-level keys every Kubernetes object has, at the start of a line. */
@@ -9,9 +9,10 @@ const LOOKS_LIKE_MANIFEST = [/^apiVersion:/m, /^kind:/m];
 
 /**
  * Reads one file's text into the model. The file name says which syntax to try; the content decides whether it
- * is linted at all: JSON must carry an ARM `$schema`, YAML must hold Kubernetes objects.
+ * is linted at all: JSON must carry an ARM `$schema`, YAML must hold Kubernetes objects. An editor passes its own
+ * YAML reader, which re-reads only the documents of a manifest that an edit changed.
  */
-export function analyzeDocument(filePath: string, text: string): AnalyzedDocument {
+export function analyzeDocument(filePath: string, text: string, readYaml: (text: string) => KubernetesLoad = loadKubernetes): AnalyzedDocument {
   const extension = path.extname(filePath).toLowerCase();
   const base = { path: filePath, text };
   switch (extension) {
@@ -28,7 +29,7 @@ export function analyzeDocument(filePath: string, text: string): AnalyzedDocumen
     }
     case '.yaml':
     case '.yml': {
-      const loaded = loadKubernetes(text);
+      const loaded = readYaml(text);
       if (loaded.helmTemplate) return { ...base, format: 'helm', diagnostics: loaded.diagnostics, comments: [] };
       if (!loaded.isKubernetes) {
         // A manifest being typed is often broken YAML: its top-level `apiVersion:` and `kind:` still say what it is,

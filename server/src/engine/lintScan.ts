@@ -1,7 +1,7 @@
 import type { Finding } from '../lint/finding';
 import type { Catalogue } from '../lint/catalogue';
-import { lintDocument, type LintOptions, type LintResult, type RuleFailure } from '../lint/lintDocument';
-import type { Severity } from '../lint/ruleApi';
+import { deadlineFor, lintDocument, type LintOptions, type LintResult, type RuleFailure } from '../lint/lintDocument';
+import type { Severity, WorkspaceView } from '../lint/ruleApi';
 import type { AnalyzedDocument } from './document';
 import { parameterFilesFor } from './parameterFiles';
 import { withoutFile, workspaceView } from './workspaceView';
@@ -18,6 +18,8 @@ export interface LintOptionsForScan {
   readonly strict?: boolean;
   /** severities set by configuration; `off` turns a rule off */
   readonly severities?: ReadonlyMap<string, Severity | 'off'>;
+  /** each file's time budget for the rules */
+  readonly timeoutMs?: number;
 }
 
 const findingKey = (f: Finding) => `${f.ruleId}@${f.range.start}:${f.range.end}`;
@@ -27,12 +29,13 @@ const findingKey = (f: Finding) => `${f.ruleId}@${f.range.start}:${f.range.end}`
  * parameter file's values reveal is added to the template's findings.
  */
 export function lintWithParameterFiles(document: AnalyzedDocument, parameterFiles: readonly AnalyzedDocument[], options: LintOptions): LintResult {
-  const own = lintDocument(document, options);
+  const deadline = deadlineFor(options);
+  const own = lintDocument(document, options, deadline);
   const findings = [...own.findings];
   const failures = [...own.failures];
   const seen = new Set(findings.map(findingKey));
   for (const parameterFile of parameterFiles) {
-    const withValues = lintDocument(document, { ...options, parameterFile });
+    const withValues = lintDocument(document, { ...options, parameterFile }, deadline);
     for (const finding of withValues.findings) {
       if (seen.has(findingKey(finding))) continue;
       seen.add(findingKey(finding));
@@ -50,11 +53,18 @@ export function lintWithParameterFiles(document: AnalyzedDocument, parameterFile
  */
 export function scanLinter(scan: ScanResult, options: LintOptionsForScan): (document: AnalyzedDocument) => LintResult {
   const documents = scan.files.flatMap((f) => (f.kind === 'analyzed' ? [f.document] : []));
-  const workspace = workspaceView(documents);
+  return workspaceLinter(workspaceView(documents), documents, options);
+}
+
+/**
+ * Lints a document with the rest of `workspace` and with those of `candidates` (in scan order) that are its
+ * parameter files.
+ */
+export function workspaceLinter(workspace: WorkspaceView, candidates: readonly AnalyzedDocument[], options: LintOptionsForScan): (document: AnalyzedDocument) => LintResult {
   const viewFor = (document: AnalyzedDocument) => withoutFile(workspace, document.path);
   return (document) => {
-    const base: LintOptions = { rules: options.catalogue.rules, strict: options.strict ?? false, workspace: viewFor(document), ...(options.severities ? { severities: options.severities } : {}) };
-    return lintWithParameterFiles(document, parameterFilesFor(document, documents), base);
+    const base: LintOptions = { rules: options.catalogue.rules, strict: options.strict ?? false, workspace: viewFor(document), ...(options.severities ? { severities: options.severities } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+    return lintWithParameterFiles(document, parameterFilesFor(document, candidates), base);
   };
 }
 

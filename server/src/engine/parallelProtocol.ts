@@ -1,5 +1,4 @@
 import type { Severity } from '../lint/ruleApi';
-import type { FileListing } from './files';
 import type { LintedFile } from './lintScan';
 
 /**
@@ -8,23 +7,31 @@ import type { LintedFile } from './lintScan';
  */
 
 export interface WorkerInput {
-  readonly listing: FileListing;
+  /** every file of the scan, in scan order: a file's index is its place in this list */
+  readonly files: readonly string[];
+  /** the indices of the files this worker reads and lints */
+  readonly share: readonly number[];
   readonly strict: boolean;
   readonly severities?: ReadonlyMap<string, Severity | 'off'>;
+  readonly timeoutMs?: number;
 }
 
-/** Indices into the scan's files (listing problems first, then the files, as `scan` orders them), end exclusive. */
-export interface Chunk {
-  readonly start: number;
-  readonly end: number;
+/** What another worker needs to know of a file without reading it: what it declares, whether it holds parameters. */
+export interface FileFacts {
+  readonly index: number;
+  /** see `declarationKeys` */
+  readonly declares: readonly string[];
+  readonly parameterFile: boolean;
 }
 
-export type MainToWorker = { readonly kind: 'lint'; readonly chunk: Chunk } | { readonly kind: 'stop' };
+export type MainToWorker =
+  /** the facts of every file of the scan, in index order: the worker lints its share */
+  { readonly kind: 'lint'; readonly facts: readonly FileFacts[] };
 
 export type WorkerToMain =
-  /** how many files the worker has read so far */
+  /** how many files of its share the worker has read so far */
   | { readonly kind: 'reading'; readonly done: number }
-  /** every file has been read; the worker is ready for chunks to lint */
-  | { readonly kind: 'ready' }
-  /** the chunk's files, with documents reduced to what outputs read and fixes to their titles */
-  | { readonly kind: 'linted'; readonly chunk: Chunk; readonly files: readonly LintedFile[] };
+  /** the worker's share is read: the facts of its files */
+  | { readonly kind: 'read'; readonly facts: readonly FileFacts[] }
+  /** files of the share, with documents reduced to what outputs read and fixes to their titles */
+  | { readonly kind: 'linted'; readonly files: readonly { readonly index: number; readonly file: LintedFile }[] };

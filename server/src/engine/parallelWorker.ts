@@ -1,17 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtinCatalogue } from '../lint/catalogue';
 import type { Finding } from '../lint/finding';
-import { scanLinter, type LintedFile } from './lintScan';
-import type { MainToWorker, WorkerInput, WorkerToMain } from './parallelProtocol';
-import { readAndAnalyze, type FileResult, type ScanResult } from './scan';
+import type { AnalyzedDocument } from './document';
+import { workspaceLinter, type LintedFile } from './lintScan';
+import type { FileFacts, MainToWorker, WorkerInput, WorkerToMain } from './parallelProtocol';
+import { readAndAnalyze, type FileResult } from './scan';
+import { declarationKeys, workspaceViewOf, type PlacedDocument } from './workspaceView';
 
 /**
- * A worker of `parallelScan`. It reads every file, because the rules of one file see the whole workspace (and
- * models are too costly to copy between threads: more than reading them again), then lints the chunks it is
- * given and sends back what outputs need.
+ * A worker of `parallelScan`. It reads its share of the files and reports what each declares; then, knowing
+ * that of every file, it lints its share. The rules of a file see the whole workspace, so the worker reads
+ * another share's file too when a rule asks for something that file declares (models are too costly to copy
+ * between threads: more than reading them again).
  */
 
 const REPORT_EVERY = 64;
+const LINTED_PER_MESSAGE = 16;
 
 function post(message: WorkerToMain): void {
   parentPort!.postMessage(message);
@@ -29,30 +33,66 @@ function portableResult(result: FileResult): FileResult {
   return { ...result, document: { path, text, format, diagnostics, comments } };
 }
 
-const input = workerData as WorkerInput;
-const files: FileResult[] = input.listing.problems.map((p) => ({ kind: 'unreadable', path: p.path, message: p.message }));
-for (const file of input.listing.files) {
-  files.push(readAndAnalyze(file));
-  if (files.length % REPORT_EVERY === 0) post({ kind: 'reading', done: files.length });
+function factsOf(index: number, result: FileResult): FileFacts {
+  if (result.kind !== 'analyzed') return { index, declares: [], parameterFile: false };
+  const { format } = result.document;
+  return { index, declares: declarationKeys(result.document), parameterFile: format === 'bicepparam' || format === 'arm-parameters' };
 }
-const scan: ScanResult = { files };
-const lint = scanLinter(scan, { catalogue: builtinCatalogue(), strict: input.strict, ...(input.severities ? { severities: input.severities } : {}) });
 
-parentPort!.on('message', (message: MainToWorker) => {
-  if (message.kind === 'stop') {
-    parentPort!.close();
-    return;
-  }
-  const linted: LintedFile[] = [];
-  for (let i = message.chunk.start; i < message.chunk.end; i++) {
-    const result = files[i];
-    if (result.kind !== 'analyzed') {
-      linted.push({ result, findings: [], failures: [] });
-      continue;
+const input = workerData as WorkerInput;
+const own = new Map<number, FileResult>();
+for (const index of input.share) {
+  own.set(index, readAndAnalyze(input.files[index]));
+  if (own.size % REPORT_EVERY === 0) post({ kind: 'reading', done: own.size });
+}
+post({ kind: 'read', facts: [...own].map(([index, result]) => factsOf(index, result)) });
+
+/** Files of other shares, read when first needed. */
+const others = new Map<number, FileResult>();
+
+function documentAt(index: number): AnalyzedDocument | undefined {
+  let result = own.get(index) ?? others.get(index);
+  if (!result) others.set(index, (result = readAndAnalyze(input.files[index])));
+  return result.kind === 'analyzed' ? result.document : undefined;
+}
+
+function lintShare(facts: readonly FileFacts[]): void {
+  const declaring = new Map<string, number[]>();
+  for (const { index, declares } of facts) {
+    for (const key of declares) {
+      const indices = declaring.get(key);
+      if (indices) indices.push(index);
+      else declaring.set(key, [index]);
     }
-    const { findings, failures } = lint(result.document);
-    linted.push({ result: portableResult(result), findings: findings.map(portable), failures });
   }
-  post({ kind: 'linted', chunk: message.chunk, files: linted });
+  const placed = (indices: readonly number[]): PlacedDocument[] =>
+    indices.flatMap((order) => {
+      const document = documentAt(order);
+      return document ? [{ order, document }] : [];
+    });
+  const parameterFiles = placed(facts.filter((f) => f.parameterFile).map((f) => f.index)).map((p) => p.document);
+  const lint = workspaceLinter(workspaceViewOf((key) => placed(declaring.get(key) ?? [])), parameterFiles, {
+    catalogue: builtinCatalogue(),
+    strict: input.strict,
+    ...(input.severities ? { severities: input.severities } : {}),
+    ...(input.timeoutMs ? { timeoutMs: input.timeoutMs } : {}),
+  });
+  let linted: { index: number; file: LintedFile }[] = [];
+  for (const [index, result] of own) {
+    if (result.kind !== 'analyzed') linted.push({ index, file: { result, findings: [], failures: [] } });
+    else {
+      const { findings, failures } = lint(result.document);
+      linted.push({ index, file: { result: portableResult(result), findings: findings.map(portable), failures } });
+    }
+    if (linted.length === LINTED_PER_MESSAGE) {
+      post({ kind: 'linted', files: linted });
+      linted = [];
+    }
+  }
+  if (linted.length > 0) post({ kind: 'linted', files: linted });
+}
+
+parentPort!.once('message', (message: MainToWorker) => {
+  lintShare(message.facts);
+  parentPort!.close();
 });
-post({ kind: 'ready' });

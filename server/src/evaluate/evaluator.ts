@@ -1,5 +1,5 @@
 import type { Range } from '../text/range';
-import type { ArrayExpr, CallExpr, ConditionalExpr, Expr, ForExpr, MemberExpr, IndexExpr, ObjectExpr, ReferenceExpr } from '../model/expr';
+import type { ArrayExpr, CallExpr, ConditionalExpr, Expr, ForExpr, MemberExpr, IndexExpr, ObjectEntry, ObjectExpr, PropertyEntryExpr, ReferenceExpr } from '../model/expr';
 import * as path from 'node:path';
 import type { ParameterFile, Resource, SuppliedParameterValue, Template } from '../model/template';
 import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../model/value';
@@ -26,6 +26,8 @@ export interface EvaluatorOptions {
   readonly template?: Template;
   /** its path, for messages and for locating its lines */
   readonly parameterFilePath?: string;
+  /** called at every step; throws to stop an evaluation that is over the file's time budget */
+  readonly checkDeadline?: () => void;
 }
 
 
@@ -43,6 +45,7 @@ export class Evaluator {
 
   evaluate(expr: Expr, template: Template, locals?: Locals): Value {
     if (this.depth >= MAX_EVALUATION_DEPTH) return unknownValue(expr.range, 'expression nested too deeply to evaluate');
+    this.options.checkDeadline?.();
     this.depth++;
     try {
       return this.evaluateNode(expr, template, locals);
@@ -51,10 +54,13 @@ export class Evaluator {
     }
   }
 
-  /** The resource declaration's object (`name`, `properties`, `identity`...), evaluated. */
+  /**
+   * The resource declaration's object (`name`, `properties`, `identity`...), evaluated; a deployment's inline
+   * template is left unevaluated (see `withoutInlineTemplate`).
+   */
   resourceBody(resource: Resource): Value {
     return this.memo(resource, resource.body.range, `resource \`${resource.symbolicName ?? resource.type}\``, () =>
-      this.evaluate(resource.body, resource.template),
+      this.evaluate(resource.nestedTemplate ? withoutInlineTemplate(resource) : resource.body, resource.template),
     );
   }
 
@@ -257,7 +263,8 @@ export class Evaluator {
       case 'id':
         return { kind: 'resource', resource, aspect: 'id', range, via: [] };
       case 'name':
-        return this.evaluate(resource.name, resource.template);
+        // Cached like a declaration: names built from other resources' names chain through a whole template.
+        return this.memo(resource.name, resource.name.range, `the name of \`${symbol}\``, () => this.evaluate(resource.name, resource.template));
       case 'type':
         return stringValue(resource.type, range);
       case 'apiversion':
@@ -335,3 +342,20 @@ function indices(count: number, range: Range): ArrayValue {
   return { kind: 'array', items, range, via: [] };
 }
 
+const bodiesWithoutTemplate = new WeakMap<Resource, ObjectExpr>();
+
+/**
+ * A deployment's body with its `properties.template` standing for an unknown value: the inline template is a
+ * template of its own in the model, linted as such, and evaluating it again as data under each deployment that
+ * encloses it costs more than everything else in a template of nested deployments.
+ */
+function withoutInlineTemplate(resource: Resource): ObjectExpr {
+  let body = bodiesWithoutTemplate.get(resource);
+  if (body) return body;
+  const isKey = (entry: ObjectEntry, key: string): entry is PropertyEntryExpr => entry.kind === 'property' && entry.key?.toLowerCase() === key;
+  const unevaluated = (entry: PropertyEntryExpr): PropertyEntryExpr => ({ ...entry, value: { kind: 'invalid', reason: 'an inline template is evaluated as a template of its own', range: entry.value.range } });
+  const withoutTemplate = (properties: ObjectExpr): ObjectExpr => ({ ...properties, entries: properties.entries.map((entry) => (isKey(entry, 'template') ? unevaluated(entry) : entry)) });
+  body = { ...resource.body, entries: resource.body.entries.map((entry) => (isKey(entry, 'properties') && entry.value.kind === 'object' ? { ...entry, value: withoutTemplate(entry.value) } : entry)) };
+  bodiesWithoutTemplate.set(resource, body);
+  return body;
+}

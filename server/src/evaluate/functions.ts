@@ -6,7 +6,7 @@ import { property } from '../model/lookup';
 import { toJson } from '../model/value';
 import type { Evaluator } from './evaluator';
 import { MAX_UNROLLED_ITEMS } from './limits';
-import { booleanValue, nullValue, numberValue, sameValue, stringValue, unknownValue } from './values';
+import { booleanValue, jsonValue, nullValue, numberValue, sameValue, stringValue, unknownValue } from './values';
 import { nameScope } from './scope';
 import { allResources } from '../model/walk';
 
@@ -165,16 +165,26 @@ function format(call: CallExpr, values: Value[]): Value {
     return pattern?.kind === 'unknown' ? unknownValue(call.range, pattern.reason) : unknownValue(call.range, '`format()` needs a format string');
   }
   const fragments: (StringValue | UnknownValue)[] = [];
-  const placeholder = /\{(\d+)(?::[^}]*)?\}|\{\{|\}\}/g;
+  // A specifier (`{1:D2}`) runs to the next `}`. Past the last `}` a `{n:` cannot close, which is known without
+  // searching: searching from each `{n:` of `{0:{0:{0:...` would be quadratic.
+  const placeholder = /\{(\d+)([:}])|\{\{|\}\}/g;
+  const lastClose = pattern.value.lastIndexOf('}');
   let last = 0;
   for (let m = placeholder.exec(pattern.value); m; m = placeholder.exec(pattern.value)) {
+    if (m[2] === ':') {
+      if (placeholder.lastIndex > lastClose) {
+        placeholder.lastIndex = m.index + 1;
+        continue;
+      }
+      placeholder.lastIndex = pattern.value.indexOf('}', placeholder.lastIndex) + 1;
+    }
     fragments.push(stringValue(pattern.value.slice(last, m.index), pattern.range));
     if (m[0] === '{{' || m[0] === '}}') fragments.push(stringValue(m[0][0], pattern.range));
     else {
       const value = rest[Number(m[1])];
       fragments.push(...(value ? fragmentsOf(value) : [unknownValue(call.range, `\`format()\` has no argument ${m[1]}`)]));
     }
-    last = m.index + m[0].length;
+    last = placeholder.lastIndex;
   }
   fragments.push(stringValue(pattern.value.slice(last), pattern.range));
   return joinFragments(call.range, fragments.filter((f) => f.kind === 'unknown' || f.value !== ''));
@@ -248,16 +258,7 @@ function parseJson(text: string, range: Range): Value | undefined {
   } catch {
     return undefined;
   }
-  const toValue = (v: unknown): Value => {
-    if (v === null) return nullValue(range);
-    if (typeof v === 'string') return stringValue(v, range);
-    if (typeof v === 'number') return numberValue(v, range);
-    if (typeof v === 'boolean') return booleanValue(v, range);
-    if (Array.isArray(v)) return arrayOf(v.map(toValue), range);
-    const properties = Object.entries(v as Record<string, unknown>).map(([key, item]) => ({ key, keyRange: range, value: toValue(item), range }));
-    return { kind: 'object', properties, range, via: [], caseSensitive: false };
-  };
-  return toValue(parsed);
+  return jsonValue(parsed, range);
 }
 
 function logical(call: CallExpr, arg: Arg, shortCircuitOn: boolean): Value {

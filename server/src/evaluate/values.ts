@@ -22,6 +22,17 @@ export function unknownValue(range: Range, reason: string, extra: Partial<Pick<U
   return { kind: 'unknown', reason, range, via: [], ...extra };
 }
 
+/** Plain JSON (a parsed string, a deployed resource) as a value whose every part was produced at `range`. */
+export function jsonValue(json: unknown, range: Range): Value {
+  if (json === null || json === undefined) return nullValue(range);
+  if (typeof json === 'string') return stringValue(json, range);
+  if (typeof json === 'number') return numberValue(json, range);
+  if (typeof json === 'boolean') return booleanValue(json, range);
+  if (Array.isArray(json)) return { kind: 'array', items: json.map((item) => jsonValue(item, range)), range, via: [] };
+  const properties = Object.entries(json as Record<string, unknown>).map(([key, item]) => ({ key, keyRange: range, value: jsonValue(item, range), range }));
+  return { kind: 'object', properties, range, via: [], caseSensitive: false };
+}
+
 /** The same value, reached through one more parameter or variable. */
 export function throughHop(value: Value, hop: Hop): Value {
   return { ...value, via: [hop, ...value.via] };

@@ -1,6 +1,7 @@
 import { analyzeDocument } from '../engine/analyze';
 import type { AnalyzedDocument } from '../engine/document';
 import type { Finding } from '../lint/finding';
+import { internalErrorSummary } from '../lint/internalError';
 import type { Fix } from '../lint/ruleApi';
 import { applyEdits, editsOverlap, FixNotWritable, type TextEdit } from './textEdit';
 import { writerFor } from './writer';
@@ -13,8 +14,18 @@ export function editsForFix(document: AnalyzedDocument, fix: Fix): { edits: Text
     return { edits: fix.intents.flatMap((intent) => writer.edits(document, intent)) };
   } catch (error) {
     if (error instanceof FixNotWritable) return { error: error.message };
-    throw error;
+    // A writer's bug costs the fix, not the request or the run that asked for it.
+    return { error: `the fix could not be written: ${internalErrorSummary(error)}` };
   }
+}
+
+const syntaxErrors = (document: AnalyzedDocument) => document.diagnostics.filter((d) => d.severity === 'error').length;
+
+/** `editsForFix`, refused when the fixed text would have more syntax errors than the document: such a fix is not offered. */
+export function parseableEditsForFix(document: AnalyzedDocument, fix: Fix): { edits: TextEdit[] } | { error: string } {
+  const result = editsForFix(document, fix);
+  if ('error' in result || syntaxErrors(analyzeDocument(document.path, applyEdits(document.text, result.edits))) <= syntaxErrors(document)) return result;
+  return { error: 'the fix would leave the file with syntax errors' };
 }
 
 export interface FixOutcome {
@@ -28,16 +39,16 @@ const MAX_PASSES = 10;
 
 /**
  * Applies fixes to a file until none is left: each pass re-analyses and re-lints, applies every fix whose edits
- * do not touch another's, and leaves the rest to the next pass. A pass that would make the file unparseable is
- * not applied.
+ * do not touch another's, and leaves the rest to the next pass. A fix that would add syntax errors is not
+ * applied.
  */
 export function applyFixes(filePath: string, text: string, lint: (document: AnalyzedDocument) => readonly Finding[], accept: (finding: Finding) => boolean = (f) => f.fix?.safe ?? false): FixOutcome {
   let current = text;
   let applied = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const document = analyzeDocument(filePath, current);
-    const errorsBefore = document.diagnostics.filter((d) => d.severity === 'error').length;
-    const chosen: TextEdit[][] = [];
+    const errorsBefore = syntaxErrors(document);
+    let chosen: TextEdit[][] = [];
     for (const finding of lint(document)) {
       if (!finding.fix || finding.suppression || !accept(finding)) continue;
       const result = editsForFix(document, finding.fix);
@@ -46,9 +57,15 @@ export function applyFixes(filePath: string, text: string, lint: (document: Anal
       chosen.push(result.edits);
     }
     if (chosen.length === 0) break;
-    const next = applyEdits(current, chosen.flat());
-    const errorsAfter = analyzeDocument(filePath, next).diagnostics.filter((d) => d.severity === 'error').length;
-    if (errorsAfter > errorsBefore || next === current) break;
+    const breaksSyntax = (fixed: string) => syntaxErrors(analyzeDocument(filePath, fixed)) > errorsBefore;
+    let next = applyEdits(current, chosen.flat());
+    if (breaksSyntax(next)) {
+      // Only when the pass breaks the syntax is each fix tried alone, to keep those that do not.
+      chosen = chosen.filter((edits) => !breaksSyntax(applyEdits(current, edits)));
+      next = applyEdits(current, chosen.flat());
+      if (chosen.length === 0 || breaksSyntax(next)) break;
+    }
+    if (next === current) break;
     current = next;
     applied += chosen.length;
   }

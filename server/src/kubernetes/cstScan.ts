@@ -7,8 +7,8 @@ export interface CstFacts {
   readonly comments: Comment[];
   /** scalars, aliases and collections written in the source; the alias expansion budget scales with it */
   nodeCount: number;
-  /** documents nesting deeper than `MAX_DEPTH`, with where the limit was crossed */
-  readonly tooDeep: { readonly document: CST.Document; readonly offset: number }[];
+  /** documents nesting deeper than `MAX_DEPTH` (by where they start), with where the limit was crossed */
+  readonly tooDeep: { readonly documentOffset: number; readonly offset: number }[];
   /** offsets of `{{` read as a flow mapping opening another: where a Go template action would sit */
   readonly braceBraces: number[];
 }
@@ -22,7 +22,7 @@ interface Pending {
  * Walks the parser's tokens once, iteratively (the depth guard must not itself recurse), collecting comments,
  * counting nodes and spotting too-deep documents and `{{` openings.
  */
-export function scanCst(text: string, tokens: readonly CST.Token[]): CstFacts {
+export function scanCst(text: string, tokens: Iterable<CST.Token>): CstFacts {
   const facts: CstFacts = { comments: [], nodeCount: 0, tooDeep: [], braceBraces: [] };
   const lookForBraces = text.includes('{{');
   for (const top of tokens) {
@@ -59,7 +59,7 @@ function scanDocument(text: string, document: CST.Document, facts: CstFacts, loo
       case 'flow-collection':
         facts.nodeCount++;
         if (depth > MAX_DEPTH) {
-          if (!reportedTooDeep) facts.tooDeep.push({ document, offset: token.offset });
+          if (!reportedTooDeep) facts.tooDeep.push({ documentOffset: document.offset, offset: token.offset });
           reportedTooDeep = true;
           break;
         }

@@ -12,16 +12,19 @@ import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
  * Templates embedded in strings (Prometheus alert text, ConfigMap scripts) are not at such positions.
  */
 export function findHelmAction(text: string, braceBraces: readonly number[]): Range | undefined {
+  // The first `}}` after a `{{` closes it, and every later `{{` before that `}}` too: found once for all of them,
+  // so that many `{{` before one `}}` (or none) do not make the search quadratic.
+  let close = -1;
   for (const start of [...braceBraces].sort((a, b) => a - b)) {
-    ACTION.lastIndex = start;
-    const action = ACTION.exec(text);
-    if (action && GO_ACTION.test(action[1])) return { start, end: start + action[0].length };
+    if (close < start + 2) close = text.indexOf('}}', start + 2);
+    if (close < 0) return undefined;
+    if (close - start - 2 <= MAX_ACTION && GO_ACTION.test(text.slice(start + 2, close))) return { start, end: close + 2 };
   }
   return undefined;
 }
 
-/** `{{ ... }}`, bounded so that many unclosed `{{` cannot make the search quadratic */
-const ACTION = /\{\{([\s\S]{0,1000}?)\}\}/y;
+/** Characters between `{{` and `}}`: an action is a line or a few; a `}}` further on is not taken to close it. */
+const MAX_ACTION = 1000;
 const GO_ACTION = /^\s*(?:-\s|\/\*|[.$(]|(?:else|end)\s*$|[A-Za-z_]\w*\s+\S)|\s-$/;
 
 export function helmSkipped(range: Range): SyntaxDiagnostic {

@@ -25,17 +25,34 @@ export function parseTokens(text: string): CST.Token[] {
   return Array.from(new Parser().parse(text));
 }
 
+/** Above this many characters, a manifest's tokens are parsed again for the second pass rather than kept. */
+const TOKENS_KEPT_UP_TO = 4 * 1024 * 1024;
+
+/**
+ * The parser's tokens for two passes over them (facts first, then composition). A large text is parsed twice
+ * instead of kept: its tokens take some 50 bytes per character, which for a 50 MB manifest is gigabytes held
+ * beside its model, and a collector working through them.
+ */
+export function tokenPasses(text: string): () => Iterable<CST.Token> {
+  if (text.length > TOKENS_KEPT_UP_TO) return () => new Parser().parse(text);
+  const tokens = parseTokens(text);
+  return () => tokens;
+}
+
 /**
  * Composes the token stream into documents. Duplicate keys are left to the value conversion (one pass, one
  * diagnostic code); the composer's own check compares each key with every earlier one.
  */
-export function composeDocuments(tokens: readonly CST.Token[]): Iterable<Document.Parsed> {
+export function composeDocuments(tokens: Iterable<CST.Token>): Iterable<Document.Parsed> {
   return new Composer({ schema: KUBERNETES_SCHEMA, uniqueKeys: false, prettyErrors: false }).compose(tokens);
 }
 
-/** Drops a document's content, leaving an empty document in its place (document indexes stay as written). */
-export function dropContent(document: CST.Document): void {
-  delete document.value;
+/** The tokens with the content of the documents starting at these offsets dropped (document indexes stay as written). */
+export function* withoutContent(tokens: Iterable<CST.Token>, documentOffsets: ReadonlySet<number>): Generator<CST.Token> {
+  for (const token of tokens) {
+    if (token.type === 'document' && documentOffsets.has(token.offset)) delete token.value;
+    yield token;
+  }
 }
 
 export function yamlDiagnostics(document: Document.Parsed, text: string): SyntaxDiagnostic[] {

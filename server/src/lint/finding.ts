@@ -25,4 +25,6 @@ export interface Finding {
   readonly fix?: Fix;
   /** set when a suppression comment, metadata entry or annotation covers the finding */
   readonly suppression?: Suppression;
+  /** the secrets the message shows masked; never printed, only used to mask them wherever source text is shown */
+  readonly secrets?: readonly string[];
 }

@@ -7,11 +7,14 @@ import type { Resource } from '../model/template';
 import { allResources, allTemplates } from '../model/walk';
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../text/range';
+import { ANALYSIS_TIMEOUT, AnalysisTimedOut, DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from './deadline';
+import { DEPLOYED_LOOKUP_FAILED, resourceBodies, type DeployedBodies } from './existingBodies';
 import type { Finding } from './finding';
+import { internalErrorSummary } from './internalError';
 import { maskSecret } from './mask';
 import { locate } from './place';
 import type { Report, Rule, RuleContext, RuleTarget, Severity, WorkspaceView } from './ruleApi';
-import { applySuppressions } from './suppressions';
+import { applySuppressions, SUPPRESSION_MISSING_REASON, SUPPRESSION_UNUSED } from './suppressions';
 
 export interface LintOptions {
   readonly rules: readonly Rule[];
@@ -23,10 +26,15 @@ export interface LintOptions {
   readonly parameterFile?: AnalyzedDocument;
   /** severities set by configuration; `off` turns a rule off */
   readonly severities?: ReadonlyMap<string, Severity | 'off'>;
+  /** the file's time budget for the rules and the evaluation they ask for (default: DEFAULT_ANALYSIS_TIMEOUT_MS) */
+  readonly timeoutMs?: number;
+  /** what is deployed for `existing` resources, when the editor looks them up (azure/existing) */
+  readonly deployed?: DeployedBodies;
 }
 
 export interface RuleFailure {
   readonly ruleId: string;
+  /** the error's class and where it was thrown; never its message, which may quote the file */
   readonly message: string;
 }
 
@@ -36,7 +44,10 @@ export interface LintResult {
   readonly failures: RuleFailure[];
 }
 
-const EMPTY_WORKSPACE: WorkspaceView = { templates: [], kubernetesObjects: [] };
+/** The engine's own findings, which a suppression may name too. */
+const ENGINE_CHECK_IDS = [SUPPRESSION_MISSING_REASON, SUPPRESSION_UNUSED, ANALYSIS_TIMEOUT, DEPLOYED_LOOKUP_FAILED];
+
+const EMPTY_WORKSPACE: WorkspaceView = { resources: () => [], kubernetesObjects: () => [] };
 
 function targetsOf(document: AnalyzedDocument): Set<RuleTarget> {
   const targets = new Set<RuleTarget>();
@@ -46,8 +57,19 @@ function targetsOf(document: AnalyzedDocument): Set<RuleTarget> {
   return targets;
 }
 
-/** Runs every applicable rule over one analysed document and locates what they report. */
-export function lintDocument(document: AnalyzedDocument, options: LintOptions): LintResult {
+/** The finding a file gets when its time budget runs out: where in the file does not matter, so at its start. */
+function timedOut(error: AnalysisTimedOut): Finding {
+  return { ruleId: ANALYSIS_TIMEOUT, severity: 'warning', message: `${error.message}; the rules after it did not run on this file`, range: { start: 0, end: 0 }, related: [] };
+}
+
+/** A budget for one file, shared by the runs a file gets (on its own, then with each of its parameter files). */
+export const deadlineFor = (options: LintOptions) => new Deadline(options.timeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS);
+
+/**
+ * Runs every applicable rule over one analysed document and locates what they report. A rule that throws is
+ * reported as a failure and the others go on; when the file's time is up, the rules left do not run.
+ */
+export function lintDocument(document: AnalyzedDocument, options: LintOptions, deadline = deadlineFor(options)): LintResult {
   const targets = targetsOf(document);
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
@@ -66,16 +88,25 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions): 
 
   const templates = document.template ? allTemplates(document.template) : [];
   let byType: Map<string, Resource[]> | undefined;
-  const evaluator = new Evaluator(
-    options.parameterFile?.parameterFile ? { parameterFile: options.parameterFile.parameterFile, parameterFilePath: options.parameterFile.path, ...(document.template ? { template: document.template } : {}) } : {},
-  );
+  const evaluator = new Evaluator({
+    checkDeadline: deadline.check,
+    ...(options.parameterFile?.parameterFile ? { parameterFile: options.parameterFile.parameterFile, parameterFilePath: options.parameterFile.path, ...(document.template ? { template: document.template } : {}) } : {}),
+  });
+  const bodyOf = resourceBodies(evaluator, options.deployed, (finding) => findings.push(finding));
 
   for (const rule of options.rules) {
     const configured = options.severities?.get(rule.id);
     if (configured === 'off' || !rule.targets.some((t) => targets.has(t))) continue;
+    // What the rule masked since its last report: the secrets the next finding's message speaks of.
+    const masked: string[] = [];
     const report = (r: Report) => {
+      deadline.check();
       const { range, related, origin } = locate(r.at, lineOf);
-      const extra = (r.related ?? []).map((x) => ({ message: x.message, range: locate(x.at, lineOf).range, ...(x.file ? { file: x.file } : {}) }));
+      const extra = (r.related ?? []).map((x) => {
+        const at = locate(x.at, lineOf);
+        // An origin's line numbers are this file's: one in another file is left out rather than misnumbered.
+        return { message: at.origin && !x.file ? `${x.message} (${at.origin})` : x.message, range: at.range, ...(x.file ? { file: x.file } : {}) };
+      });
       findings.push({
         ruleId: rule.id,
         severity: configured ?? r.severity ?? rule.severity,
@@ -83,6 +114,7 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions): 
         range,
         related: [...related, ...extra],
         ...(r.fix ? { fix: r.fix } : {}),
+        ...(masked.length > 0 ? { secrets: masked.splice(0) } : {}),
       });
     };
     const context: RuleContext = {
@@ -94,21 +126,26 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions): 
           for (const template of templates) {
             for (const resource of allResources(template)) {
               const key = resource.type.toLowerCase();
-              byType.set(key, [...(byType.get(key) ?? []), resource]);
+              const list = byType.get(key);
+              if (list) list.push(resource);
+              else byType.set(key, [resource]);
             }
           }
         }
         return byType.get(type.toLowerCase()) ?? [];
       },
-      body: (resource) => evaluator.resourceBody(resource),
-      get: (resource, propertyPath) => lookup(evaluator.resourceBody(resource), propertyPath),
+      body: bodyOf,
+      get: (resource, propertyPath) => lookup(bodyOf(resource), propertyPath),
       evaluate: (expr, template) => evaluator.evaluate(expr, template),
       ...(document.parameterFile ? { parameterFile: document.parameterFile } : {}),
       kubernetesObjects: document.kubernetesObjects ?? [],
       workspace: options.workspace ?? EMPTY_WORKSPACE,
       values: newValues,
       report,
-      mask: maskSecret,
+      mask(secret) {
+        masked.push(secret);
+        return maskSecret(secret);
+      },
       label(resource) {
         if (resource.symbolicName) return `\`${resource.symbolicName}\``;
         const name = evaluator.evaluate(resource.fullName, resource.template);
@@ -126,11 +163,17 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions): 
       },
     };
     try {
+      deadline.during = `rule ${rule.id}`;
+      deadline.checkNow();
       rule.check(context);
     } catch (error) {
-      failures.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
+      if (error instanceof AnalysisTimedOut) {
+        findings.push(timedOut(error));
+        break;
+      }
+      failures.push({ ruleId: rule.id, message: internalErrorSummary(error) });
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings: applySuppressions(document, findings), failures };
+  return { findings: applySuppressions(document, findings, [...options.rules.map((r) => r.id), ...ENGINE_CHECK_IDS]), failures };
 }

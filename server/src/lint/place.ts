@@ -60,6 +60,7 @@ export function locate(place: Place, lineOf: LineOf): { range: Range; related: R
 function withOrigin(range: Range, value: Value, lineOf: LineOf): { range: Range; related: RelatedLocation[]; origin?: string } {
   if (value.via.length === 0) return { range, related: [] };
   const source: Hop = value.via[value.via.length - 1];
-  const related: RelatedLocation = { message: `the value is written here (${source.kind === 'variable' ? 'variable' : 'parameter'} \`${source.name}\`)`, range: value.range, ...(source.file ? { file: source.file } : {}) };
+  const where = source.kind === 'deployed' ? `looked up live from the deployed resource ${source.name}` : `the value is written here (${source.kind === 'variable' ? 'variable' : 'parameter'} \`${source.name}\`)`;
+  const related: RelatedLocation = { message: where, range: value.range, ...(source.file ? { file: source.file } : {}) };
   return { range, related: [related], origin: describeOrigin(value, lineOf) };
 }

@@ -69,9 +69,14 @@ export interface Report {
 
 /** A fact another file of the workspace declares, for rules that need more than one file. */
 export interface WorkspaceView {
-  /** every template of the other files (the file being linted is not included) */
-  readonly templates: readonly { readonly file: string; readonly template: Template }[];
-  readonly kubernetesObjects: readonly { readonly file: string; readonly object: KubernetesObject }[];
+  /**
+   * The resources of these types (case-insensitive, as the model writes them: an ARM child keeps its relative
+   * type) in the other files' templates, nested templates included, in file and declaration order. The file being
+   * linted is not included.
+   */
+  resources(...types: string[]): readonly { readonly file: string; readonly resource: Resource }[];
+  /** the Kubernetes objects of this kind in the other files, in file and document order */
+  kubernetesObjects(kind: string): readonly { readonly file: string; readonly object: KubernetesObject }[];
 }
 
 export interface RuleContext {

@@ -4,6 +4,7 @@ import { property } from '../model/lookup';
 import { allResources, allTemplates } from '../model/walk';
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../text/range';
+import { didYouMean } from '../config/suggest';
 import type { Finding } from './finding';
 
 /** The checks a suppression itself is subject to; they are findings like any rule's. */
@@ -87,7 +88,7 @@ function kubernetesDirectives(document: AnalyzedDocument): Directive[] {
  * Marks the findings that a suppression covers (they stay in the list, for SARIF's `suppressions`), and reports
  * suppressions without a reason or that suppress nothing.
  */
-export function applySuppressions(document: AnalyzedDocument, findings: readonly Finding[]): Finding[] {
+export function applySuppressions(document: AnalyzedDocument, findings: readonly Finding[], knownRuleIds: readonly string[] = []): Finding[] {
   const directives = [...commentDirectives(document), ...armMetadataDirectives(document), ...kubernetesDirectives(document)];
   if (directives.length === 0) return [...findings];
   const used = new Set<Directive>();
@@ -103,7 +104,10 @@ export function applySuppressions(document: AnalyzedDocument, findings: readonly
       result.push({ ruleId: SUPPRESSION_MISSING_REASON, severity: 'warning', message: `Suppression of ${named} gives no reason: add one after \`--\``, range: directive.range, related: [] });
     }
     if (!used.has(directive)) {
-      result.push({ ruleId: SUPPRESSION_UNUSED, severity: 'warning', message: `Suppression of ${named} suppresses nothing: remove it`, range: directive.range, related: [] });
+      // A misspelt id is the usual reason, and the one worth saying.
+      const unknown = knownRuleIds.length > 0 ? directive.rules.filter((id) => !knownRuleIds.includes(id)) : [];
+      const why = unknown.map((id) => `; no rule has the id '${id}'${didYouMean(id, knownRuleIds)}`).join('');
+      result.push({ ruleId: SUPPRESSION_UNUSED, severity: 'warning', message: `Suppression of ${named} suppresses nothing${why}: ${why ? 'correct or remove it' : 'remove it'}`, range: directive.range, related: [] });
     }
   }
   return result.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));

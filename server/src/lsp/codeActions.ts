@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { applyFixes, editsForFix } from '../fix/applyFixes';
+import { applyFixes, parseableEditsForFix } from '../fix/applyFixes';
 import type { TextEdit } from '../fix/textEdit';
 import type { Catalogue } from '../lint/catalogue';
 import type { Finding } from '../lint/finding';
@@ -43,7 +43,7 @@ function quickFixes(file: IndexedFile, findings: readonly Finding[], atRange: re
   const fixAllOffered = new Set<string>();
   for (const finding of atRange) {
     const diagnostic = findingDiagnostic(file, finding, context.index, context.catalogue);
-    const edits = finding.fix ? editsForFix(document, finding.fix) : undefined;
+    const edits = finding.fix ? parseableEditsForFix(document, finding.fix) : undefined;
     if (finding.fix && edits && 'edits' in edits && edits.edits.length > 0) {
       actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: finding.fix.safe, edit: workspaceEdit(file, edits.edits) });
     }

@@ -27,7 +27,7 @@ interface Entry {
 
 function goodConfig(config: ZtlintConfig): GoodConfig {
   const rules = [...config.rules].sort(([a], [b]) => a.localeCompare(b));
-  return { config, exclude: ignore().add(config.exclude), key: JSON.stringify([rules, config.exclude, config.strict]) };
+  return { config, exclude: ignore().add(config.exclude), key: JSON.stringify([rules, config.exclude, config.strict, config.analysisTimeoutMs]) };
 }
 
 /**

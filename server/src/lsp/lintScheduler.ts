@@ -2,15 +2,22 @@ import * as fs from 'node:fs';
 import type { PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isLinted } from '../engine/document';
+import { internalErrorLog } from '../lint/internalError';
 import type { Catalogue } from '../lint/catalogue';
 import { isConfigFile } from './configStore';
 import { diagnosticsOf } from './diagnostics';
 import type { FileLinter } from './fileLinter';
 import { analysisPath, uriToPath } from './uri';
-import type { FormatGroup, IndexedFile, WorkspaceIndex } from './workspaceIndex';
+import type { IndexedFile, WorkspaceIndex } from './workspaceIndex';
 
 /** How long typing must pause before a document is linted again. */
 export const DEBOUNCE_MS = 150;
+
+/** `initializationOptions.debounceMs`, for a client that wants another pause (a benchmark measuring the work alone). */
+export function debounceOption(initializationOptions: unknown): number | undefined {
+  const value = (initializationOptions as { readonly debounceMs?: unknown } | undefined)?.debounceMs;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
 
 export interface LintSchedulerOptions {
   readonly index: WorkspaceIndex;
@@ -23,19 +30,26 @@ export interface LintSchedulerOptions {
   /** whether the file's config excludes it: a closed excluded file is not read, as the CLI does not read it */
   readonly excluded: (filePath: string) => boolean;
   readonly log: (message: string) => void;
+  /** how long typing must pause (`DEBOUNCE_MS` unless the client's initializationOptions say otherwise) */
+  readonly debounceMs: () => number;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Decides when what is linted and published. An edited document is linted once typing pauses; the files whose
- * findings may depend on it (its format group: templates see each other, manifests see each other) are re-linted
- * in the background one per event-loop turn, paused while an edit waits so that the edited document comes first.
+ * findings may depend on it (those whose last lint read the facts it provides: see `FileLinter.dependentsOf`) are
+ * re-linted in the background one per event-loop turn, paused while an edit waits so that the edited document comes first.
  * Every run lints the index as it is at that moment and an open document is only published for the version the
  * editor has, so an older result can never replace a newer one.
  */
 export class LintScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /**
+   * Open documents whose pause is over, linted one per event-loop turn: the connection writes in a later phase of
+   * the loop, so a document's diagnostics go out before the next document is linted, not after all of them.
+   */
+  private readonly due = new Set<string>();
   private readonly queue = new Set<string>();
   /** what was last sent for each file that shows diagnostics: re-linting a dependent rarely changes its result */
   private readonly showing = new Map<string, string>();
@@ -43,10 +57,15 @@ export class LintScheduler {
 
   constructor(private readonly options: LintSchedulerOptions) {}
 
+  /** Documents waiting for typing to pause, and files waiting to be re-linted in the background. */
+  get pending(): number {
+    return this.timers.size + this.due.size + this.queue.size;
+  }
+
   /** The editor opened or edited a document: lint it at once when it is new, else once typing pauses. */
   contentChanged(document: TextDocument): void {
     const seen = this.options.index.isOpen(analysisPath(document.uri, document.languageId));
-    this.schedule(document, seen ? DEBOUNCE_MS : 0);
+    this.schedule(document, seen ? this.options.debounceMs() : 0);
   }
 
   /**
@@ -75,13 +94,13 @@ export class LintScheduler {
   }
 
   /**
-   * A file changed, appeared or disappeared on disk (file watcher), or its config changed whether it is excluded;
-   * open files keep the editor's text.
+   * A file changed, appeared or disappeared on disk (file watcher), its config changed whether it is excluded, or
+   * its workspace folder was removed; open files keep the editor's text.
    */
   diskChanged(filePath: string): void {
     const { index } = this.options;
     if (index.isOpen(filePath)) return;
-    if (!fs.existsSync(filePath) || this.options.excluded(filePath)) {
+    if (!fs.existsSync(filePath) || this.options.excluded(filePath) || !this.options.inWorkspace(filePath)) {
       this.remove(filePath);
     } else {
       const { before, after } = index.putDisk(filePath);
@@ -94,6 +113,24 @@ export class LintScheduler {
   /** Re-lints every open document, as when the workspace around them has been read; config files are not linted. */
   refreshOpenDocuments(): void {
     for (const document of this.options.documents.all()) if (!isConfigFile(uriToPath(document.uri))) this.schedule(document, 0);
+  }
+
+  /** Lets go of the models of the closed files no rule needs (see `WorkspaceIndex.compact`). */
+  compact(): void {
+    this.options.index.compact(this.options.linter.asked());
+  }
+
+  /**
+   * After lints that asked the workspace for something new: the summarized files that declare it are read back,
+   * and the files that asked before they were are linted again.
+   */
+  readBackAsked(): void {
+    const { index, linter } = this.options;
+    for (const fact of linter.takeNewlyAsked()) {
+      if (index.restore(fact).length === 0) continue;
+      for (const asker of linter.askers(fact)) this.queue.add(asker);
+    }
+    void this.drain();
   }
 
   /** Lints one indexed file and shows the result, unless the editor has moved on to a newer version of it. */
@@ -117,7 +154,7 @@ export class LintScheduler {
       document.uri,
       setTimeout(() => {
         this.timers.delete(document.uri);
-        this.safely(() => this.lintOpen(document.uri));
+        this.due.add(document.uri);
         void this.drain();
       }, delay),
     );
@@ -127,6 +164,7 @@ export class LintScheduler {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);
     this.timers.delete(uri);
+    this.due.delete(uri);
   }
 
   private lintOpen(uri: string): void {
@@ -137,9 +175,9 @@ export class LintScheduler {
   private remove(filePath: string): void {
     const removed = this.options.index.remove(filePath);
     if (!removed) return;
-    this.options.linter.forget(filePath);
     this.clear(removed.uri);
-    this.enqueueDependents(removed);
+    this.enqueueDependents(undefined, removed);
+    this.options.linter.forget(filePath);
   }
 
   private clear(uri: string): void {
@@ -147,15 +185,13 @@ export class LintScheduler {
     this.options.send({ uri, diagnostics: [] });
   }
 
-  /** Queues the files whose findings may change with `file`, in the groups it belonged to before and after. */
-  private enqueueDependents(file: IndexedFile, before?: IndexedFile): void {
-    const groups = new Set<FormatGroup>([before?.group, file.group].filter((g): g is FormatGroup => g !== undefined));
-    if (groups.size === 0) return;
-    const { index } = this.options;
-    const dependents = index.inGroups(groups).filter((f) => f.path !== file.path);
+  /** Queues the files whose findings may change now that `after` replaced `before`. */
+  private enqueueDependents(after: IndexedFile | undefined, before?: IndexedFile): void {
+    const { index, linter } = this.options;
+    const dependents = linter.dependentsOf({ before, after });
     // Open documents first: they are what the user is looking at.
-    for (const dependent of dependents) if (index.isOpen(dependent.path)) this.queue.add(dependent.path);
-    for (const dependent of dependents) this.queue.add(dependent.path);
+    for (const dependent of dependents) if (index.isOpen(dependent)) this.queue.add(dependent);
+    for (const dependent of dependents) this.queue.add(dependent);
   }
 
   /** Work started by a timer has no caller to report to: an error is logged, and the server goes on. */
@@ -163,21 +199,36 @@ export class LintScheduler {
     try {
       work();
     } catch (error) {
-      this.options.log(`ztlint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.options.log(`ztlint: ${internalErrorLog(error)}`);
     }
   }
 
+  /** Lints one file per turn: open documents whose pause is over first, then the background queue once no pause is running. */
   private async drain(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
+    let linted = false;
     try {
-      while (this.queue.size > 0 && this.timers.size === 0) {
-        const [next] = this.queue;
-        this.queue.delete(next);
-        const file = this.options.index.get(next);
-        if (file) this.safely(() => this.publish(file));
+      for (;;) {
+        const [uri] = this.due;
+        if (uri !== undefined) {
+          this.due.delete(uri);
+          this.safely(() => this.lintOpen(uri));
+        } else if (this.queue.size > 0 && this.timers.size === 0) {
+          linted = true;
+          const [next] = this.queue;
+          this.queue.delete(next);
+          this.safely(() => {
+            const file = this.options.index.get(next);
+            if (file) this.publish(this.options.index.withModel(file));
+            this.readBackAsked();
+          });
+        } else {
+          break;
+        }
         await nextTurn();
       }
+      if (linted && this.queue.size === 0) this.compact();
     } finally {
       this.draining = false;
     }

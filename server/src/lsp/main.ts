@@ -1,16 +1,22 @@
 import * as path from 'node:path';
-import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type PublishDiagnosticsParams, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type PublishDiagnosticsParams, type TextDocumentChangeEvent, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { editorLookup } from '../azure/existing/editorLookup';
+import type { LiveLookup } from '../azure/existing/liveLookup';
 import { isCandidateFile } from '../engine/files';
-import { builtinCatalogue } from '../lint/catalogue';
+import { workspaceCatalogue } from '../config/configuredCatalogue';
+import { builtinCatalogue, settledLater } from '../lint/catalogue';
+import { internalErrorLog } from '../lint/internalError';
 import { TOOL_VERSION } from '../version';
+import { CHECK_DEPLOYED_COMMAND, checkDeployed } from './checkDeployed';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigProblemsPublisher, ConfigReloader } from './configReloader';
 import { ConfigStore, isConfigFile } from './configStore';
 import { FileLinter } from './fileLinter';
 import { hoverAt } from './hover';
-import { LintScheduler } from './lintScheduler';
-import { uriToPath } from './uri';
+import { DEBOUNCE_MS, debounceOption, LintScheduler } from './lintScheduler';
+import { SERVER_STATS_COMMAND, serverStats } from './serverStats';
+import { analysisPath, uriToPath } from './uri';
 import { WorkspaceIndex } from './workspaceIndex';
 import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './workspaceScan';
 import { isWorkspaceTrusted } from './workspaceTrust';
@@ -35,8 +41,11 @@ export function startLanguageServer(): void {
   const named = process.argv.some((arg) => TRANSPORT_FLAGS.some((flag) => arg === flag || arg.startsWith(`${flag}=`)));
   const connection = named ? createConnection(ProposedFeatures.all) : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
   const documents = new TextDocuments(TextDocument);
-  const catalogue = builtinCatalogue();
-  const index = new WorkspaceIndex();
+  // Custom rules are added once the workspace folders and their trust are known (workspaceTrust.ts).
+  const rulesInUse = settledLater(builtinCatalogue());
+  const catalogue = rulesInUse.catalogue;
+  // A file its config excludes feeds no facts to the others, as the CLI never reads it.
+  const index = new WorkspaceIndex((filePath) => !configs.isExcluded(filePath));
   const log = (message: string) => connection.console.error(message);
   const send = (params: PublishDiagnosticsParams) => void connection.sendDiagnostics(params);
   const problems = new ConfigProblemsPublisher(send);
@@ -44,9 +53,15 @@ export function startLanguageServer(): void {
     catalogue.rules.map((r) => r.id),
     (file, found) => problems.show(file, found),
   );
-  const linter = new FileLinter(index, catalogue, (filePath) => configs.settingsFor(filePath), log);
+  /** `existing` resources looked up in Azure, when the editor's settings ask for it (set at initialize) */
+  let liveLookup: LiveLookup | undefined;
+  const linter = new FileLinter(index, catalogue, (filePath) => configs.settingsFor(filePath), log, (resource, evaluate) => liveLookup?.bodies(resource, evaluate));
   let folders: string[] = [];
   let canWatchFiles = false;
+  let canChangeFolders = false;
+  let debounceMs = DEBOUNCE_MS;
+  /** `initializationOptions.run` "onSave" (VS Code's `ztlint.run`): open documents are linted when opened and saved, not as typed */
+  let lintOnSave = false;
   const scheduler = new LintScheduler({
     index,
     linter,
@@ -56,7 +71,13 @@ export function startLanguageServer(): void {
     inWorkspace: (filePath) => folders.some((folder) => isInside(folder, filePath)),
     excluded: (filePath) => configs.isExcluded(filePath),
     log,
+    debounceMs: () => debounceMs,
   });
+  // A lookup's answer changes what the open files' rules see, not their text: their cached lints are stale.
+  const relintOpen = () => {
+    for (const document of documents.all()) linter.forget(analysisPath(document.uri, document.languageId));
+    scheduler.refreshOpenDocuments();
+  };
   const scanner = new WorkspaceScanner({ index, scheduler, linter, configs, folders: () => folders });
   const scan = (progress: () => Promise<WorkDoneProgressReporter>) => {
     const started = Date.now();
@@ -66,7 +87,7 @@ export function startLanguageServer(): void {
     });
   };
   const scanInBackground = () =>
-    void scan(() => connection.window.createWorkDoneProgress()).catch((error) => log(`ztlint: workspace scan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    void scan(() => connection.window.createWorkDoneProgress()).catch((error) => log(`ztlint: workspace scan failed: ${internalErrorLog(error)}`));
   // What a config applies decides which files are read and what they show: a change means linting them again.
   const configFiles = new ConfigReloader(configs, scanInBackground);
   /** the one trust flag: whatever would let the workspace change what code runs is gated on it (workspaceTrust.ts) */
@@ -76,13 +97,21 @@ export function startLanguageServer(): void {
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.filter((uri) => uri.startsWith('file:')).map(uriToPath);
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canChangeFolders = params.capabilities.workspace?.workspaceFolders === true;
+    debounceMs = debounceOption(params.initializationOptions) ?? DEBOUNCE_MS;
+    lintOnSave = (params.initializationOptions as { readonly run?: unknown } | undefined)?.run === 'onSave';
     trusted = isWorkspaceTrusted(params);
+    liveLookup = editorLookup(params.initializationOptions, trusted, relintOpen, log);
+    const configured = workspaceCatalogue(folders, trusted);
+    if (configured.ok) rulesInUse.settle(configured.catalogue);
+    else log(`ztlint: custom rules not loaded, only the built-in rules run:\n${configured.problems.join('\n')}`);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
-        executeCommandProvider: { commands: [SCAN_WORKSPACE_COMMAND] },
+        executeCommandProvider: { commands: [SCAN_WORKSPACE_COMMAND, SERVER_STATS_COMMAND, CHECK_DEPLOYED_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'ztlint', version: TOOL_VERSION },
     };
@@ -91,11 +120,22 @@ export function startLanguageServer(): void {
   connection.onInitialized(() => {
     if (!trusted) connection.console.log('ztlint: the workspace is not trusted: only the built-in rules run (its config file still chooses among them)');
     if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES }] });
+    if (canChangeFolders) {
+      // The scan reads what the new folders hold and forgets what the removed ones held.
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        const gone = new Set(removed.map((folder) => uriToPath(folder.uri)));
+        folders = [...folders.filter((folder) => !gone.has(folder)), ...added.filter((folder) => folder.uri.startsWith('file:')).map((folder) => uriToPath(folder.uri))];
+        scanInBackground();
+      });
+    }
     scanInBackground();
   });
 
   // Config files are not linted: they are read as settings, and their problems shown on them.
-  documents.onDidChangeContent((e) => (isConfigFile(uriToPath(e.document.uri)) ? configFiles.edited(e.document) : scheduler.contentChanged(e.document)));
+  documents.onDidChangeContent((e) => (isConfigFile(uriToPath(e.document.uri)) ? configFiles.edited(e.document) : lintOnSave ? undefined : scheduler.contentChanged(e.document)));
+  const lintWhenOnSave = (e: TextDocumentChangeEvent<TextDocument>) => lintOnSave && !isConfigFile(uriToPath(e.document.uri)) && scheduler.contentChanged(e.document);
+  documents.onDidOpen(lintWhenOnSave);
+  documents.onDidSave(lintWhenOnSave);
   documents.onDidClose((e) => (isConfigFile(uriToPath(e.document.uri)) ? configFiles.closed(e.document) : scheduler.closed(e.document)));
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
@@ -106,6 +146,8 @@ export function startLanguageServer(): void {
   });
 
   connection.onExecuteCommand((params, _token, workDoneProgress) => {
+    if (params.command === SERVER_STATS_COMMAND) return serverStats({ lints: Object.fromEntries(linter.runs), pending: scheduler.pending, asked: [...linter.asked()], modelsKept: index.all().filter((f) => f.document).length });
+    if (params.command === CHECK_DEPLOYED_COMMAND) return checkDeployed(params.arguments, catalogue, folders[0], log);
     if (params.command !== SCAN_WORKSPACE_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `ztlint: unknown command ${params.command}`);
     // The client's own progress when it sent a token for one, else one the server asks the client to show.
     return scan(() => (params.workDoneToken !== undefined ? Promise.resolve(workDoneProgress) : connection.window.createWorkDoneProgress()));

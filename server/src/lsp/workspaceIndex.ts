@@ -1,9 +1,13 @@
 import * as path from 'node:path';
 import { analyzeDocument } from '../engine/analyze';
-import type { AnalyzedDocument, DocumentFormat } from '../engine/document';
+import type { AnalyzedDocument } from '../engine/document';
+import { parameterFilesFor } from '../engine/parameterFiles';
 import { readAndAnalyze } from '../engine/scan';
+import { ManifestCache } from '../kubernetes/manifestCache';
+import { internalErrorLog } from '../lint/internalError';
 import type { WorkspaceView } from '../lint/ruleApi';
 import { withoutFile, workspaceView } from '../engine/workspaceView';
+import { allResources, allTemplates } from '../model/walk';
 import { LineIndex } from '../text/lineIndex';
 import { pathToUri } from './uri';
 
@@ -13,20 +17,16 @@ export type Analysis =
   /** the file could not be read from disk (too large, not UTF-8): not linted, nothing to publish */
   | { readonly kind: 'unreadable'; readonly message: string }
   /** the engine threw: reported as an internal error so that the server keeps serving every other file */
-  | { readonly kind: 'crashed'; readonly message: string };
+  | { readonly kind: 'crashed'; readonly message: string }
+  /**
+   * a closed file, linted, that declares nothing any rule has asked the workspace for: only what it declares is
+   * kept, and it is read again from disk if it must be linted again (see `WorkspaceIndex.compact`)
+   */
+  | { readonly kind: 'summarized'; readonly provides: readonly string[] };
 
-/** Files whose findings can depend on each other: rules look across templates, or across Kubernetes objects. */
-export type FormatGroup = 'templates' | 'kubernetes';
-
-const GROUP_OF_FORMAT: Readonly<Record<DocumentFormat, FormatGroup | undefined>> = {
-  bicep: 'templates',
-  bicepparam: 'templates',
-  'arm-template': 'templates',
-  'arm-parameters': 'templates',
-  kubernetes: 'kubernetes',
-  helm: undefined,
-  'not-linted': undefined,
-};
+/** What a file declares that another file's rules may ask the workspace view for. */
+export const resourceFact = (type: string) => `resource:${type.toLowerCase()}`;
+export const objectFact = (kind: string) => `object:${kind}`;
 
 /** One file as the server knows it: the editor's text while it is open, else the text on disk. */
 export class IndexedFile {
@@ -46,21 +46,17 @@ export class IndexedFile {
     return this.analysis.kind === 'analyzed' ? this.analysis.document : undefined;
   }
 
-  get group(): FormatGroup | undefined {
-    return this.document && GROUP_OF_FORMAT[this.document.format];
-  }
-
   get lines(): LineIndex {
     this.lineIndex ??= new LineIndex(this.text);
     return this.lineIndex;
   }
 }
 
-function analyzeSafely(filePath: string, text: string): Analysis {
+function analyzeSafely(filePath: string, text: string, manifests: ManifestCache): Analysis {
   try {
-    return { kind: 'analyzed', document: analyzeDocument(filePath, text) };
+    return { kind: 'analyzed', document: analyzeDocument(filePath, text, (yaml) => manifests.load(yaml)) };
   } catch (error) {
-    return { kind: 'crashed', message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'crashed', message: internalErrorLog(error) };
   }
 }
 
@@ -69,7 +65,7 @@ function readSafely(filePath: string): { text: string; analysis: Analysis } {
     const result = readAndAnalyze(filePath);
     return result.kind === 'analyzed' ? { text: result.document.text, analysis: { kind: 'analyzed', document: result.document } } : { text: '', analysis: { kind: 'unreadable', message: result.message } };
   } catch (error) {
-    return { text: '', analysis: { kind: 'crashed', message: error instanceof Error ? error.message : String(error) } };
+    return { text: '', analysis: { kind: 'crashed', message: internalErrorLog(error) } };
   }
 }
 
@@ -80,9 +76,18 @@ function readSafely(filePath: string): { text: string; analysis: Analysis } {
  */
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
-  private readonly open = new Set<string>();
-  private view: { templates: WorkspaceView['templates']; kubernetesObjects: WorkspaceView['kubernetesObjects']; documents: AnalyzedDocument[] } | undefined;
+  /** open files, with the reader that re-reads only the changed documents of a manifest between versions */
+  private readonly open = new Map<string, ManifestCache>();
+  /** what the rules see of the files that are not open, which changes far less often than an open file */
+  private closedView: WorkspaceView | undefined;
+  private readonly openViews = new WeakMap<AnalyzedDocument, WorkspaceView>();
+  private view: (WorkspaceView & { documents: AnalyzedDocument[] }) | undefined;
   revision = 0;
+
+  constructor(
+    /** whether a file's facts count for the others: a file its config excludes is as if it were not there */
+    private readonly counts: (filePath: string) => boolean = () => true,
+  ) {}
 
   get(filePath: string): IndexedFile | undefined {
     return this.files.get(filePath);
@@ -104,9 +109,14 @@ export class WorkspaceIndex {
   /** Takes the editor's text of an open file; analyses it only when its version is new. */
   putOpen(filePath: string, uri: string, text: string, version: number): { before?: IndexedFile; after: IndexedFile } {
     const before = this.files.get(filePath);
-    this.open.add(filePath);
+    let manifests = this.open.get(filePath);
+    if (!manifests) {
+      manifests = new ManifestCache();
+      this.open.set(filePath, manifests);
+      this.closedView = undefined;
+    }
     if (before && before.version === version && before.text === text) return { before, after: before };
-    return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text))) };
+    return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text, manifests))) };
   }
 
   /** Reads a file from disk, unless the editor has it open (its text there is the one that counts). */
@@ -119,16 +129,14 @@ export class WorkspaceIndex {
 
   /** The editor closed the file: its text on disk counts again, if the caller reads it. */
   markClosed(filePath: string): void {
-    this.open.delete(filePath);
+    if (this.open.delete(filePath)) this.changed(filePath);
   }
 
   remove(filePath: string): IndexedFile | undefined {
     const before = this.files.get(filePath);
+    if (before) this.changed(filePath);
     this.open.delete(filePath);
-    if (before) {
-      this.files.delete(filePath);
-      this.changed();
-    }
+    this.files.delete(filePath);
     return before;
   }
 
@@ -142,26 +150,90 @@ export class WorkspaceIndex {
     return withoutFile(this.views(), filePath);
   }
 
-  /** The files whose findings may change when a file of these groups changes. */
-  inGroups(groups: ReadonlySet<FormatGroup>): IndexedFile[] {
-    return this.all().filter((file) => file.group !== undefined && groups.has(file.group));
+  /** The facts a file contributes to the workspace view (`resourceFact`, `objectFact`). */
+  provides(file: IndexedFile | undefined): readonly string[] {
+    if (!file || !this.counts(file.path)) return [];
+    if (file.analysis.kind === 'summarized') return file.analysis.provides;
+    const { document } = file;
+    if (!document) return [];
+    const resources = document.template ? allTemplates(document.template).flatMap((t) => allResources(t).map((r) => resourceFact(r.type))) : [];
+    return [...resources, ...(document.kubernetesObjects ?? []).map((o) => objectFact(o.kind))];
+  }
+
+  /** The templates a parameter file gives values to. */
+  templatesUsing(parameterFile: AnalyzedDocument): string[] {
+    const documents = this.documents();
+    return documents.filter((d) => d.template && parameterFilesFor(d, documents).some((p) => p.path === parameterFile.path)).map((d) => d.path);
+  }
+
+  /**
+   * Lets go of the models of closed files that declare nothing in `asked` (what rules have asked the workspace
+   * view for), so that a large workspace is not kept in memory whole; parameter files, which templates read
+   * whole, are kept. What the rules see does not change.
+   */
+  compact(asked: ReadonlySet<string>): void {
+    for (const filePath of this.files.keys()) this.summarize(filePath, asked);
+  }
+
+  /** `compact` for one file; a scan calls it on each file it reads, so that the workspace is never in memory whole. */
+  summarize(filePath: string, asked: ReadonlySet<string>): void {
+    const file = this.files.get(filePath);
+    if (!file || this.open.has(file.path) || !file.document || file.document.parameterFile) return;
+    const provides = [...new Set(this.provides(file))];
+    if (provides.some((fact) => asked.has(fact))) return;
+    this.files.set(file.path, new IndexedFile(file.path, file.uri, '', undefined, { kind: 'summarized', provides }));
+    this.closedView = undefined;
+    this.view = undefined;
+  }
+
+  /** The file with its model: read again from disk, for a lint, when only its summary is kept (not stored). */
+  withModel(file: IndexedFile): IndexedFile {
+    if (file.analysis.kind !== 'summarized') return file;
+    const { text, analysis } = readSafely(file.path);
+    return new IndexedFile(file.path, file.uri, text, undefined, analysis);
+  }
+
+  /** Reads back the models of the summarized files that declare `fact`, which a rule has just asked for. */
+  restore(fact: string): IndexedFile[] {
+    const providers = [...this.files.values()].filter((file) => file.analysis.kind === 'summarized' && file.analysis.provides.includes(fact));
+    return providers.map((file) => this.putDisk(file.path).after);
   }
 
   private put(file: IndexedFile): IndexedFile {
     this.files.set(file.path, file);
-    this.changed();
+    this.changed(file.path);
     return file;
   }
 
-  private changed(): void {
+  private changed(filePath: string): void {
     this.revision++;
     this.view = undefined;
+    if (!this.open.has(filePath)) this.closedView = undefined;
   }
 
+  private counted(files: readonly IndexedFile[]): AnalyzedDocument[] {
+    return files.flatMap((file) => (file.document && this.counts(file.path) ? [file.document] : []));
+  }
+
+  /** The view of the closed files, kept between edits, with a view of each open file's current version. */
   private views(): NonNullable<WorkspaceIndex['view']> {
     if (!this.view) {
-      const documents = this.all().flatMap((file) => (file.document ? [file.document] : []));
-      this.view = { documents, ...workspaceView(documents) };
+      const all = this.all();
+      this.closedView ??= workspaceView(this.counted(all.filter((file) => !this.open.has(file.path))));
+      const open = this.counted(all.filter((file) => this.open.has(file.path))).map((document) => {
+        let view = this.openViews.get(document);
+        if (!view) {
+          view = workspaceView([document]);
+          this.openViews.set(document, view);
+        }
+        return view;
+      });
+      const views = [this.closedView, ...open];
+      this.view = {
+        documents: this.counted(all),
+        resources: (...types) => views.flatMap((view) => view.resources(...types)),
+        kubernetesObjects: (kind) => views.flatMap((view) => view.kubernetesObjects(kind)),
+      };
     }
     return this.view;
   }

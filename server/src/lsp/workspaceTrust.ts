@@ -5,10 +5,10 @@ import type { InitializeParams } from 'vscode-languageserver/node';
  * sends (and answers a grant of trust with a new server). Editors with no notion of trust send nothing and are
  * trusted, as they run whatever the workspace holds anyway.
  *
- * In an untrusted workspace nothing from the workspace may change what code runs. No config setting loads code
- * today: `rules`, `exclude` and `strict` only choose among the built-in rules and the workspace's own files, so
- * they apply whether the workspace is trusted or not. A setting that would load code (rule modules, plugins) must
- * be honoured only when this returns true; the server reads it here, once, for that.
+ * In an untrusted workspace nothing from the workspace may change what code runs. One config setting loads code:
+ * `customRules`, honoured only when this returns true (`workspaceCatalogue`). The others (`rules`, `exclude`,
+ * `strict`, `analysisTimeoutMs`) only choose among the rules and the workspace's own files, so they apply whether
+ * the workspace is trusted or not.
  */
 export function isWorkspaceTrusted(params: InitializeParams): boolean {
   const options = params.initializationOptions as { readonly workspaceTrusted?: unknown } | undefined;

@@ -38,6 +38,8 @@ function describeHop(hop: Hop, lineOf: LineOf): string {
       return `the value of parameter \`${hop.name}\` in the ${hop.source ?? 'parameter file'} (line ${line})`;
     case 'variable':
       return `variable \`${hop.name}\` (line ${line})`;
+    case 'deployed':
+      return `the deployed resource ${hop.name}, looked up live`;
   }
 }
 

@@ -21,7 +21,8 @@ export type KnownValue = Exclude<Value, UnknownValue>;
 
 /** One step on the way from where a value is used to where it is written. */
 export interface Hop {
-  readonly kind: 'parameter-default' | 'parameter-value' | 'variable';
+  /** `deployed`: an `existing` resource's body, looked up live in Azure; `name` is its resource id */
+  readonly kind: 'parameter-default' | 'parameter-value' | 'variable' | 'deployed';
   readonly name: string;
   /** where the parameter or variable is referenced */
   readonly referenceRange: Range;

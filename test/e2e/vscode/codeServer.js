@@ -39,8 +39,10 @@ const USER_SETTINGS = {
   'workbench.enableExperiments': false,
   'workbench.tips.enabled': false,
   'files.autoSave': 'off',
-  // The work folder sits inside the clone: no toast offering to open the parent repository.
   'git.openRepositoryInParentFolders': 'never',
+  // The test machine is offline: the JSON extension would warn on every ARM template that it cannot download its
+  // `$schema`, a warning the Problems count would include. An inline stand-in keeps it from trying.
+  'json.schemas': [{ url: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json', schema: { type: 'object' } }],
 };
 
 /** `code-server --install-extension`, into the given extensions folder. */
@@ -50,19 +52,27 @@ function installExtension(home, vsix, extensionsDir, xdgEnv) {
 }
 
 /**
- * Starts code-server on a free loopback port with a fresh user-data folder; resolves once /healthz answers.
- * `workDir` receives the user data and the server's log.
+ * With Workspace Trust on, the folder is not trusted and opens in Restricted Mode without asking: the dialog
+ * that would ask is turned off, and a folder nobody has trusted before stays untrusted.
  */
-async function startCodeServer({ home, workDir, extensionsDir, folder, extraArgs = [], xdgEnv, env = {} }) {
+const UNTRUSTED_SETTINGS = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
+
+/**
+ * Starts code-server on a free loopback port with a fresh user-data folder; resolves once /healthz answers.
+ * `workDir` receives the user data and the server's log. `untrusted` opens the folder in Restricted Mode;
+ * otherwise Workspace Trust is off and everything is trusted.
+ */
+async function startCodeServer({ home, workDir, extensionsDir, folder, extraArgs = [], xdgEnv, env = {}, untrusted = false }) {
   const { bin, env: baseEnv } = installation(home);
   const userData = path.join(workDir, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  const settings = untrusted ? { ...USER_SETTINGS, ...UNTRUSTED_SETTINGS } : USER_SETTINGS;
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const port = await freePort();
   const logFile = path.join(workDir, 'code-server.log');
   const log = fs.openSync(logFile, 'w');
   const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData,
+    ...(untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--user-data-dir', userData,
     '--extensions-dir', extensionsDir, ...extraArgs, folder];
   // Its own process group, so that stopping it also ends the extension host and the language server it started.
   const child = spawn(bin, args, { env: { ...baseEnv, ...xdgEnv, ...env }, stdio: ['ignore', log, log], detached: true });
@@ -80,6 +90,7 @@ async function startCodeServer({ home, workDir, extensionsDir, folder, extraArgs
   return {
     port,
     logFile,
+    userData,
     /** Stops this code-server only, and waits for it. */
     async stop() {
       if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');

@@ -8,6 +8,7 @@ import type { Template } from 'ztlint/model/template';
 import { allResources, allTemplates } from 'ztlint/model/walk';
 import { corpusFiles, type CorpusFile } from '../support/corpus';
 import { cliThroughput } from './cliThroughput';
+import { editorLatency } from './editorLatency';
 
 /**
  * Parse and model throughput per format on the shared corpus, beside the libraries' parse-only baselines of the
@@ -93,7 +94,7 @@ function main(): void {
 }
 
 main();
-cliThroughput().catch((error: unknown) => {
+cliThroughput().then(editorLatency).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -16,7 +16,7 @@ describe('parallel scan', () => {
     const catalogue = builtinCatalogue();
     const inputs = [...FOLDERS, path.resolve(__dirname, '../../fixtures/cli')];
     const progress: number[] = [];
-    const parallel = await parallelScan(inputs, { workers: 2, chunkSize: 16, onProgress: (phase, done) => phase === 'linting' && progress.push(done) });
+    const parallel = await parallelScan(inputs, { workers: 2, onProgress: (phase, done) => phase === 'linting' && progress.push(done) });
     const sequential = lintScan(scan(inputs), { catalogue });
     assert.ok(sequential.length > 500, `${sequential.length} files`);
     assert.equal(parallel.length, sequential.length);

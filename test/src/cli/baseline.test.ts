@@ -2,16 +2,18 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FINGERPRINT_KEY } from 'ztlint/engine/baseline';
-import { examplesCopy, jsonFindings, OPEN_NSG, ztlintIn } from './helpers';
+import { examplesCopy, jsonFindings, OPEN_NSG, tempDir, VAULTS_WITH_PARAMETER_FILES, ztlintIn } from './helpers';
 
 interface SarifResult {
   ruleId: string;
+  baselineState?: string;
+  suppressions?: { kind: string; status?: string; justification?: string }[];
   partialFingerprints: Record<string, string>;
   locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
   fixes?: { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: Record<string, number>; insertedContent: { text: string } }[] }[] }[];
 }
 
-const sarifResults = (dir: string): SarifResult[] => JSON.parse(ztlintIn(dir, '--format', 'sarif', '.').stdout).runs[0].results;
+const sarifResults = (dir: string, ...args: string[]): SarifResult[] => JSON.parse(ztlintIn(dir, '--format', 'sarif', ...args, '.').stdout).runs[0].results;
 
 describe('ztlint command line: baselines and fingerprints', () => {
   it('reports only findings that are not in the baseline, however lines move', () => {
@@ -46,6 +48,28 @@ describe('ztlint command line: baselines and fingerprints', () => {
     assert.deepEqual(jsonFindings(run.stdout).map((f) => `${f.path} ${f.ruleId}`), ['examples/bicep/main.bicep data-tls-version', 'examples/bicep/nsg.bicep network-nsg-open-to-internet']);
   });
 
+  it('marks SARIF results new or unchanged against the baseline; unchanged ones are suppressed and do not fail the run', () => {
+    const dir = examplesCopy();
+    ztlintIn(dir, '--write-baseline', 'ztlint-baseline.json', '.');
+    const accepted = ztlintIn(dir, '--baseline', 'ztlint-baseline.json', '--format', 'sarif', '.');
+    assert.equal(accepted.status, 0, 'every finding, errors included, is in the baseline');
+    const unchanged: SarifResult[] = JSON.parse(accepted.stdout).runs[0].results;
+    assert.equal(unchanged.length, jsonFindings(ztlintIn(dir, '--format', 'json', '.').stdout).length);
+    for (const result of unchanged) {
+      assert.equal(result.baselineState, 'unchanged');
+      assert.deepEqual(result.suppressions, [{ kind: 'external', status: 'accepted', justification: 'recorded in the baseline ztlint-baseline.json' }]);
+    }
+
+    fs.writeFileSync(path.join(dir, 'examples/bicep/nsg.bicep'), OPEN_NSG);
+    const run = ztlintIn(dir, '--baseline', 'ztlint-baseline.json', '--format', 'sarif', '.');
+    assert.equal(run.status, 1);
+    const results: SarifResult[] = JSON.parse(run.stdout).runs[0].results;
+    const fresh = results.filter((r) => r.baselineState === 'new');
+    assert.deepEqual(fresh.map((r) => [r.ruleId, r.locations[0].physicalLocation.artifactLocation.uri, r.suppressions]), [['network-nsg-open-to-internet', 'examples/bicep/nsg.bicep', undefined]]);
+    assert.equal(results.length, unchanged.length + 1);
+    assert.equal(sarifResults(dir).some((r) => 'baselineState' in r), false, 'without a baseline, no baseline state');
+  });
+
   it('exits 2 on a baseline it cannot read', () => {
     const dir = examplesCopy();
     fs.writeFileSync(path.join(dir, 'old.json'), '{ "version": 0, "findings": [] }');
@@ -73,6 +97,17 @@ describe('ztlint command line: baselines and fingerprints', () => {
         ],
         properties: { safe: true },
       },
+    ]);
+  });
+
+  it('describes in SARIF a fix that edits the parameter file supplying the value', () => {
+    const dir = tempDir(VAULTS_WITH_PARAMETER_FILES);
+    const fixes = sarifResults(dir)
+      .filter((r) => r.ruleId === 'keyvault-rbac-disabled')
+      .map((r) => [r.locations[0].physicalLocation.artifactLocation.uri, r.fixes?.flatMap((f) => f.artifactChanges.map((c) => [c.artifactLocation.uri, c.replacements.map((x) => x.insertedContent.text)]))]);
+    assert.deepEqual(fixes, [
+      ['arm/vault.json', [['arm/vault.parameters.json', ['true']]]],
+      ['bicep/vault.bicep', [['bicep/vault.bicepparam', ['true']]]],
     ]);
   });
 });

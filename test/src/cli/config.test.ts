@@ -10,6 +10,21 @@ const found = (dir: string, ...args: string[]) => {
   return jsonFindings(run.stdout).map((f) => `${f.path} ${f.ruleId} ${f.severity}`);
 };
 
+/** A repository whose .gitignore files (root and nested) and config exclude leave out all but two of its files. */
+const IGNORING_PROJECT = {
+  '.git/HEAD': 'ref: refs/heads/main\n',
+  '.gitignore': 'generated/\n*.local.bicep\n',
+  'ztlint.config.json': '{ "exclude": ["vendor/", "**/*.draft.bicep"] }',
+  'infra/main.bicep': OPEN_NSG,
+  'infra/main.local.bicep': OPEN_NSG,
+  'infra/generated/out.bicep': OPEN_NSG,
+  'infra/vendor/lib.bicep': OPEN_NSG,
+  'infra/next.draft.bicep': OPEN_NSG,
+  'infra/modules/.gitignore': '*.bicep\n!kept.bicep\n',
+  'infra/modules/dropped.bicep': OPEN_NSG,
+  'infra/modules/kept.bicep': OPEN_NSG,
+};
+
 describe('ztlint command line: config file and ignored files', () => {
   it('finds ztlint.config.json upwards and applies its rule settings, strict and failOn', () => {
     const dir = tempDir({
@@ -88,23 +103,21 @@ describe('ztlint command line: config file and ignored files', () => {
   });
 
   it('leaves out what .gitignore files (root and nested) and the config exclude; a named file is always linted', () => {
-    const dir = tempDir({
-      '.git/HEAD': 'ref: refs/heads/main\n',
-      '.gitignore': 'generated/\n*.local.bicep\n',
-      'ztlint.config.json': '{ "exclude": ["vendor/", "**/*.draft.bicep"] }',
-      'infra/main.bicep': OPEN_NSG,
-      'infra/main.local.bicep': OPEN_NSG,
-      'infra/generated/out.bicep': OPEN_NSG,
-      'infra/vendor/lib.bicep': OPEN_NSG,
-      'infra/next.draft.bicep': OPEN_NSG,
-      'infra/modules/.gitignore': '*.bicep\n!kept.bicep\n',
-      'infra/modules/dropped.bicep': OPEN_NSG,
-      'infra/modules/kept.bicep': OPEN_NSG,
-    });
+    const dir = tempDir(IGNORING_PROJECT);
     const linted = (cwd: string, ...args: string[]) => [...new Set(found(cwd, ...args).map((f) => f.split(' ')[0]))];
     assert.deepEqual(linted(dir), ['infra/main.bicep', 'infra/modules/kept.bicep']);
     // Scanning a subfolder still honours the .gitignore files above it, up to the repository root.
     assert.deepEqual(linted(path.join(dir, 'infra')), ['main.bicep', 'modules/kept.bicep']);
     assert.deepEqual(linted(dir, 'infra/generated/out.bicep', 'infra/next.draft.bicep'), ['infra/generated/out.bicep', 'infra/next.draft.bicep']);
+  });
+
+  it('expands a glob the shell left alone as its folder is walked: .gitignore and excludes apply', () => {
+    const dir = tempDir(IGNORING_PROJECT);
+    const linted = (...args: string[]) => [...new Set(found(dir, ...args).map((f) => f.split(' ')[0]))];
+    assert.deepEqual(linted('infra/**/*.bicep'), ['infra/main.bicep', 'infra/modules/kept.bicep']);
+    assert.deepEqual(linted('./infra/*.bicep', path.join(dir, 'infra/*/kept.bicep')), ['infra/main.bicep', 'infra/modules/kept.bicep']);
+    const none = ztlintIn(dir, '--format', 'json', '--fail-on-parse-error', 'infra/**/*.json');
+    assert.equal(none.status, 1);
+    assert.match(none.stdout, /"path": "infra\/\*\*\/\*\.json",\s+"format": null,\s+"readError": "no such file or folder"/);
   });
 });

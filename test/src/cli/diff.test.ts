@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { unifiedDiff } from 'ztlint/cli/diff';
+import { fixPatch } from 'ztlint/cli/fixPatch';
+import type { Finding } from 'ztlint/lint/finding';
 import { tempDir } from './helpers';
 
 describe('unified diff', () => {
@@ -42,5 +44,15 @@ describe('unified diff', () => {
       assert.equal(applied.status, 0, `${JSON.stringify(before)} -> ${JSON.stringify(after)}: ${applied.stderr}`);
       assert.equal(fs.readFileSync(path.join(dir, 'f'), 'utf8'), after);
     }
+  });
+
+  it('masks every line of a detected secret, a multi-line one line by line, and counts the lines', () => {
+    const key = 'FAKE-KEY-LINE-ONE-0000\nFAKE-KEY-LINE-TWO-0000';
+    const before = `kind: Secret\nstringData:\n  key: |\n    ${key.replace('\n', '\n    ')}\n  user: app\n`;
+    const finding: Finding = { ruleId: 'secrets-kubernetes-secret-manifest', severity: 'warning', message: 'm', range: { start: 0, end: 4 }, related: [], secrets: [key] };
+    const patch = fixPatch([{ path: '/w/s.yaml', before, after: before.replace('user: app', 'user: svc'), applied: 1 }], [finding], (p) => p.slice(3));
+    assert.equal(patch.maskedLines, 2);
+    assert.ok(!patch.text.includes('FAKE-KEY'), patch.text);
+    assert.match(patch.text, /^ {5}'FAK…' \(22 characters\)\n {5}'FAK…' \(22 characters\)\n-  user: app\n\+  user: svc\n$/m);
   });
 });

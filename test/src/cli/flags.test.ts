@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinCatalogue } from 'ztlint/lint/catalogue';
 import { MAX_FILE_BYTES } from 'ztlint/engine/scan';
-import { jsonFindings, OPEN_NSG, tempDir, WEAK_STORAGE, ztlintIn } from './helpers';
+import { jsonFindings, OPEN_NSG, REPO, tempDir, WEAK_STORAGE, ztlintIn } from './helpers';
 
 describe('ztlint command line: flags and exit codes', () => {
   const catalogue = builtinCatalogue();
@@ -37,6 +37,7 @@ describe('ztlint command line: flags and exit codes', () => {
     assert.equal(ztlintIn(dir, 'storage.bicep').status, 0, 'warnings do not');
     assert.equal(ztlintIn(dir, '--fail-on', 'warning', 'storage.bicep').status, 1);
     assert.equal(ztlintIn(dir, '--fail-on', 'info', 'storage.bicep').status, 1);
+    assert.equal(ztlintIn(dir, '--fail-on', 'note', 'storage.bicep').status, 1, 'note is SARIF\'s info');
     assert.equal(ztlintIn(dir, '--max-warnings', '3', 'storage.bicep').status, 0);
     assert.equal(ztlintIn(dir, '--max-warnings', '2', 'storage.bicep').status, 1);
     assert.equal(ztlintIn(dir, '--max-warnings', 'many', 'storage.bicep').status, 2);
@@ -86,5 +87,15 @@ describe('ztlint command line: flags and exit codes', () => {
     assert.equal(ztlintIn(tempDir(), '--fix', '--fix-dry-run').status, 2);
     assert.equal(ztlintIn(tempDir(), '--baseline', 'a.json', '--write-baseline', 'b.json').status, 2);
     assert.match(ztlintIn(tempDir(), '--baseline').stderr, /--baseline needs a value/);
+  });
+
+  it('the README documents every flag --help lists, and no other', () => {
+    const flags = (text: string) => new Set([...text.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]));
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Command line'), readme.indexOf('### Config file'));
+    const help = flags(ztlintIn(tempDir(), '--help').stdout);
+    const documented = flags(section);
+    assert.deepEqual([...help].filter((f) => !documented.has(f)), [], 'in --help, not in the README');
+    assert.deepEqual([...documented].filter((f) => !help.has(f)), [], 'in the README, not in --help');
   });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ARM_VAULT, VAULT_BICEP } from '../lsp/fixtures';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const EXAMPLES = path.join(REPO, 'examples');
@@ -96,3 +97,14 @@ export const WEAK_STORAGE = `resource storage 'Microsoft.Storage/storageAccounts
   }
 }
 `;
+
+/**
+ * Key Vaults in Bicep and ARM whose RBAC setting is a parameter without a default: only their parameter files give
+ * it a value (false), so the fix edits the parameter files.
+ */
+export const VAULTS_WITH_PARAMETER_FILES: Readonly<Record<string, string>> = {
+  'bicep/vault.bicep': `param enableRbac bool\n\n${VAULT_BICEP.replace('enableRbacAuthorization: false', 'enableRbacAuthorization: enableRbac')}`,
+  'bicep/vault.bicepparam': "using './vault.bicep'\n\nparam enableRbac = false\n",
+  'arm/vault.json': ARM_VAULT.replace('"enableRbacAuthorization": false', `"enableRbacAuthorization": "[parameters('enableRbac')]"`).replace('"resources":', '"parameters": { "enableRbac": { "type": "bool" } },\n  "resources":'),
+  'arm/vault.parameters.json': `${JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters: { enableRbac: { value: false } } }, null, 2)}\n`,
+};

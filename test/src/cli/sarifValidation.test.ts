@@ -32,6 +32,13 @@ function show(result: ValidationResult, rules: readonly ValidationRule[]): strin
 }
 
 const FOLDERS = { examples: path.join(REPO, 'examples'), 'cli-fixtures': path.join(REPO, 'test/fixtures/cli') };
+/** The examples against a baseline of their Bicep findings: results both new and unchanged (suppressed). */
+const BASELINED = 'examples-baseline';
+
+function ztlint(cwd: string, ...args: string[]): void {
+  const run = spawnSync(process.execPath, [path.join(REPO, 'server/bin/ztlint.js'), ...args], { cwd, encoding: 'utf8' });
+  assert.ok(run.status === 0 || run.status === 1, `ztlint ${args.join(' ')} failed in ${cwd}: ${run.stderr}`);
+}
 
 describe('SARIF output passes the SARIF Multitool (SARIF and GitHub rules)', () => {
   const problems = new Map<string, { errors: string[]; warnings: string[] }>();
@@ -42,10 +49,13 @@ describe('SARIF output passes the SARIF Multitool (SARIF and GitHub rules)', () 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ztlint-sarif-'));
     const inputs = Object.entries(FOLDERS).map(([name, folder]) => {
       const input = path.join(dir, `${name}.sarif`);
-      const run = spawnSync(process.execPath, [path.join(REPO, 'server/bin/ztlint.js'), '--format', 'sarif', '--output', input, '.'], { cwd: folder, encoding: 'utf8' });
-      assert.ok(run.status === 0 || run.status === 1, `ztlint failed on ${folder}: ${run.stderr}`);
+      ztlint(folder, '--format', 'sarif', '--output', input, '.');
       return input;
     });
+    const baseline = path.join(dir, 'baseline.json');
+    ztlint(FOLDERS.examples, '--write-baseline', baseline, 'bicep');
+    inputs.push(path.join(dir, `${BASELINED}.sarif`));
+    ztlint(FOLDERS.examples, '--baseline', baseline, '--format', 'sarif', '--output', inputs.at(-1)!, '.');
     const output = path.join(dir, 'validation.sarif');
     const check = spawnSync(MULTITOOL, ['validate', '--rule-kind', 'Sarif;Gh', '--output', output, ...inputs], {
       encoding: 'utf8',
@@ -56,7 +66,7 @@ describe('SARIF output passes the SARIF Multitool (SARIF and GitHub rules)', () 
     assert.equal(check.status, 0, `the Multitool did not run: ${check.error?.message ?? ''}${check.stdout}${check.stderr}`);
     const [run] = JSON.parse(fs.readFileSync(output, 'utf8')).runs;
     const rules: ValidationRule[] = run.tool.driver.rules ?? [];
-    for (const name of Object.keys(FOLDERS)) problems.set(name, { errors: [], warnings: [] });
+    for (const name of [...Object.keys(FOLDERS), BASELINED]) problems.set(name, { errors: [], warnings: [] });
     for (const result of (run.results ?? []) as ValidationResult[]) {
       const uri = result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '';
       const name = path.basename(decodeURIComponent(uri), '.sarif');
@@ -69,7 +79,7 @@ describe('SARIF output passes the SARIF Multitool (SARIF and GitHub rules)', () 
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  for (const [name, label] of [['examples', 'the examples'], ['cli-fixtures', 'files with parse errors and unreadable files']]) {
+  for (const [name, label] of [['examples', 'the examples'], ['cli-fixtures', 'files with parse errors and unreadable files'], [BASELINED, 'results new and unchanged against a baseline']]) {
     it(`for ${label}`, () => {
       const { errors, warnings } = problems.get(name)!;
       assert.deepEqual(errors, [], `validation errors; warnings besides:\n${warnings.join('\n') || '(none)'}`);

@@ -121,6 +121,18 @@ describe('evaluating ARM templates', () => {
       const result = lookup(new Evaluator().resourceBody(vault), 'properties.enableRbacAuthorization');
       assert.equal(result.state === 'known' && toJson(result.value), true);
     });
+
+    it("evaluates a deployment's body without its inline template, which is a template of its own", () => {
+      const { text, template: root } = nested('inner');
+      const body = new Evaluator().resourceBody(root.resources[0]);
+      const parameters = lookup(body, 'properties.parameters.rbac.value');
+      assert.equal(parameters.state === 'known' && toJson(parameters.value), false);
+      const inline = lookup(body, 'properties.template');
+      assert.equal(inline.state, 'unknown');
+      if (inline.state !== 'unknown') return;
+      assert.equal(inline.value.reason, 'an inline template is evaluated as a template of its own');
+      assert.ok(slice(text, inline.value).startsWith('{'), 'it points at the inline template');
+    });
   });
 
   it('takes values from an ARM parameter file, and a Key Vault reference stays unknown', () => {

@@ -105,6 +105,18 @@ describe('evaluating Bicep', () => {
       assert.equal(toJson(probe(`var probe = format('{0}-{1:D2}-{{x}}', 'kv', 7)`).value), 'kv-7-{x}');
       assert.equal(toJson(probe(`var probe = toLower('MiXeD')`).value), 'mixed');
     });
+
+    it('format(): a specifier runs to the next `}`; an unclosed placeholder is text', () => {
+      const cases: [string, string][] = [
+        [`format('{0:{1}', 'a')`, 'a'],
+        [`format('{0:D2 {1}-{1}', 'a', 'b')`, 'a-b'],
+        [`format('{0}{1:x', 'a', 'b')`, 'a{1:x'],
+        [`format('{0:x-{{', 'a')`, '{0:x-{'],
+        [`format('{0:{0:{0:', 'a')`, '{0:{0:{0:'],
+        [`format('}}{0}{{', 'a')`, '}a{'],
+      ];
+      for (const [expr, expected] of cases) assert.equal(toJson(probe(`var probe = ${expr}`).value), expected, expr);
+    });
   });
 
   describe('operators', () => {

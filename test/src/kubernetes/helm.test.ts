@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { findHelmAction } from 'ztlint/kubernetes/helm';
 import { loadKubernetes } from 'ztlint/kubernetes/index';
 
 function assertHelm(text: string, action: string): void {
@@ -56,6 +57,21 @@ describe('helm template detection', () => {
       '{{- include "labels" . | nindent 4 }}',
     ],
     [
+      'an action opened inside braces that are not one, before the same `}}`',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{{{ .Values.name }}\n',
+      '{{ .Values.name }}',
+    ],
+    [
+      'an action after a placeholder',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{replicas}}\n  b: {{ .Values.b }}\n',
+      '{{ .Values.b }}',
+    ],
+    [
+      'an action of 1,000 characters',
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "x" . ${'y'.repeat(984)} }}\n`,
+      `{{ include "x" . ${'y'.repeat(984)} }}`,
+    ],
+    [
       'an action after a quoted one',
       'apiVersion: v1\nkind: Pod\nspec:\n  image: "{{ .Values.image }}"\n  tag: {{ .Chart.AppVersion }}\n',
       '{{ .Chart.AppVersion }}',
@@ -97,4 +113,15 @@ describe('helm template detection', () => {
   for (const [what, text] of manifests) {
     it(`reads a manifest with {{ in ${what}`, () => assertNotHelm(text));
   }
+
+  it('does not take a `}}` over 1,000 characters on to close an action', () => {
+    assert.equal(loadKubernetes(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "x" . ${'y'.repeat(985)} }}\n`).helmTemplate, false);
+  });
+
+  it('closes every `{{` before a `}}` with it: only the last of many is an action', () => {
+    const text = `${'{{ '.repeat(5_000)}{{ .Values.x }}`;
+    const starts = Array.from({ length: 5_001 }, (_, i) => i * 3);
+    assert.deepEqual(findHelmAction(text, starts), { start: 15_000, end: text.length });
+    assert.equal(findHelmAction('{{ .Values.x ', [0]), undefined);
+  });
 });

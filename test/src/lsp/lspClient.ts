@@ -8,6 +8,7 @@ import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
@@ -64,6 +65,8 @@ type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDonePr
  */
 export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
+  /** when each of `published` arrived (`performance.now()`), for latency figures */
+  readonly publishedAt: number[] = [];
   readonly progress: ProgressValue[] = [];
   readonly registrations: string[] = [];
   /** what the server logged through `window/logMessage` */
@@ -80,6 +83,7 @@ export class LspClient {
     process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
+      this.publishedAt.push(performance.now());
       this.notify();
     });
     connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
@@ -98,8 +102,9 @@ export class LspClient {
     connection.listen();
   }
 
-  static async start(workspace: string, initializationOptions?: object): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `server`: the `ztlint` bin to run (default: the workspace's). */
+  static async start(workspace: string, initializationOptions?: object, server = SERVER): Promise<LspClient> {
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
@@ -109,7 +114,7 @@ export class LspClient {
       workspaceFolders: [{ uri: fileUri(workspace), name: path.basename(workspace) }],
       capabilities: {
         window: { workDoneProgress: true },
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
         textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true } },
       },
     });
@@ -137,6 +142,11 @@ export class LspClient {
 
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async foldersChanged(added: readonly string[], removed: readonly string[]): Promise<void> {
+    const folder = (root: string) => ({ uri: fileUri(root), name: path.basename(root) });
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: added.map(folder), removed: removed.map(folder) } });
   }
 
   async filesChanged(changes: FileEvent[]): Promise<void> {

@@ -75,7 +75,7 @@ describe('language server: workspace', () => {
   });
 
   it('rescans the workspace on workspace/executeCommand ztlint.server.scanWorkspace, with progress', async () => {
-    assert.deepEqual(client.initializeResult?.capabilities.executeCommandProvider?.commands, ['ztlint.server.scanWorkspace']);
+    assert.ok(client.initializeResult?.capabilities.executeCommandProvider?.commands?.includes('ztlint.server.scanWorkspace'));
     await client.waitFor(() => client.progress.find((p) => p.kind === 'end'), 10_000, () => 'the workspace scan');
     // Changed behind the server's back, with no file watcher to report it: the rescan finds out.
     fs.writeFileSync(path.join(workspace, 'infra/unseen.bicep'), VAULT_BICEP);

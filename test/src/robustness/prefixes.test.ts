@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { corpusEntries, readCorpusFile, type CorpusEntry, type CorpusKind } from '../support/corpus';
 import { decodeText } from 'ztlint/text/decode';
 import { checkText, excerpt, prng, seedOf, virtualPath } from './harness';
+import { MUTATIONS } from './mutations';
 
 /** Files per format, spread over sizes; the sample is the same on every run. */
 const SAMPLE: readonly [CorpusKind, number][] = [
@@ -39,58 +40,6 @@ function prefixLengths(length: number): number[] {
   lengths.push(length);
   return lengths;
 }
-
-type Mutation = (text: string, random: ReturnType<typeof prng>) => string;
-
-const SYNTAX = ['{', '}', '[', ']', '(', ')', ':', ',', "'", '"', '`', '$', '\\', '\n', '\r\n', '\t', ' ', '#', '/', '*', '-', '|', '>', '&', '!', '@', '?', '.', '=', '\u0000', '\ud83d', '\u2028', '\ufeff', 'é'];
-
-const MUTATIONS: Record<string, Mutation> = {
-  'flip a character': (text, r) => {
-    if (text.length === 0) return text;
-    const at = r.int(text.length);
-    const replacement = r.next() < 0.7 ? r.pick(SYNTAX) : String.fromCharCode(r.int(0x10000));
-    return text.slice(0, at) + replacement + text.slice(at + 1);
-  },
-  'flip a bit': (text, r) => {
-    if (text.length === 0) return text;
-    const at = r.int(text.length);
-    return text.slice(0, at) + String.fromCharCode(text.charCodeAt(at) ^ (1 << r.int(8))) + text.slice(at + 1);
-  },
-  'delete a token': (text, r) => {
-    const tokens = [...text.matchAll(/[A-Za-z0-9_$@.-]+|'[^'\n]*'|"[^"\n]*"|\S/g)];
-    if (tokens.length === 0) return text;
-    const token = r.pick(tokens);
-    return text.slice(0, token.index) + text.slice(token.index + token[0].length);
-  },
-  'insert a character': (text, r) => {
-    const at = r.int(text.length + 1);
-    return text.slice(0, at) + r.pick(SYNTAX) + text.slice(at);
-  },
-  truncate: (text, r) => text.slice(0, r.int(text.length + 1)),
-  'duplicate a line': (text, r) => {
-    const lines = text.split('\n');
-    const at = r.int(lines.length);
-    lines.splice(at, 0, lines[at]);
-    return lines.join('\n');
-  },
-  'delete a line': (text, r) => {
-    const lines = text.split('\n');
-    lines.splice(r.int(lines.length), 1);
-    return lines.join('\n');
-  },
-  'move a line': (text, r) => {
-    const lines = text.split('\n');
-    const [line] = lines.splice(r.int(lines.length), 1);
-    lines.splice(r.int(lines.length + 1), 0, line);
-    return lines.join('\n');
-  },
-  'change indentation': (text, r) => {
-    const lines = text.split('\n');
-    const at = r.int(lines.length);
-    lines[at] = r.next() < 0.5 ? lines[at].replace(/^\s{1,2}/, '') : `${' '.repeat(1 + r.int(4))}${lines[at]}`;
-    return lines.join('\n');
-  },
-};
 
 describe('robustness: prefixes and mutations of real files', function () {
   this.timeout(CASE_TIMEOUT);

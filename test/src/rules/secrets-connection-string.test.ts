@@ -173,6 +173,13 @@ ruleCases('secrets-connection-string', {
       message: masked(/^A connection string embeds a password in the URL \(`user:password@`\) written out as 'Exa…' \(27 characters\): use Microsoft Entra Workload ID instead/),
     },
     {
+      name: 'credentials in a JDBC URL and in a URL whose scheme has a `+`',
+      file: 'app.yaml',
+      text: configMap(`  JDBC_URL: jdbc:postgresql://orders:${SECRET}@pg-orders:5432/orders\n  MONGO_URL: mongodb+srv://orders:${SECRET}@cluster0.example.net\n`),
+      count: 2,
+      message: masked(/^A connection string embeds a password in the URL \(`user:password@`\) written out as 'Exa…' \(27 characters\)/),
+    },
+    {
       name: 'a connection string in a container environment variable and one in an annotation',
       file: 'app.yaml',
       text: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: orders\n  annotations:\n    orders/storage: "DefaultEndpointsProtocol=https;AccountName=storders;AccountKey=${KEY}"\nspec:\n  containers:\n    - name: orders\n      image: contoso.azurecr.io/orders:1.0.0\n      env:\n        - name: ConnectionStrings__Orders\n          value: "Server=sql-orders;Password=${SECRET}"\n`,

@@ -33,6 +33,24 @@ ruleCases('secrets-kubernetes-configmap-credentials', {
       count: 2,
       message: masked(/sets `(ClientSecret|API_TOKEN)` to a (secret|token)/),
     },
+    {
+      name: 'an unquoted setting ending in spaces and a comma, which are not part of it',
+      file: 'app.yaml',
+      text: configMap(`  app.properties: |\n    spring.datasource.password = ${SECRET} ,  \n`),
+      message: masked(/sets `spring\.datasource\.password` to a password \('Exa…' \(27 characters\)\)/),
+    },
+    {
+      name: 'a quoted setting with a space before its closing quote, which is part of it',
+      file: 'app.yaml',
+      text: configMap(`  app.json: |\n    "password": "${SECRET} ",\n`),
+      message: masked(/sets `password` to a password \('Exa…' \(28 characters\)\)/),
+    },
+    {
+      name: 'a setting ending in two commas, the first part of it',
+      file: 'app.yaml',
+      text: configMap(`  app.properties: |\n    spring.datasource.password=${SECRET},,\n`),
+      message: masked(/sets `spring\.datasource\.password` to a password \('Exa…' \(28 characters\)\)/),
+    },
     { name: 'a value shaped like a credential', file: 'app.yaml', text: configMap(`  bootstrap: ghp_FAKEfakeFAKEfakeFAKEfakeFAKEfakeFAKE\n`), message: /holds a GitHub token/ },
   ],
   clean: [

@@ -43,7 +43,9 @@ function secretSpans(line: string, yaml: boolean): [number, number][] {
   }
   if (yaml && spans.length === 0) {
     const trimmed = line.trim();
-    const value = /^(\s*(?:-\s+)?[^\s#'"][^:#]*:\s+|\s*-\s+)([^\s#|>&*!'"][^#]*?)\s*(?:#.*)?$/.exec(line);
+    // The value ends at its last non-space before a comment: ending it so, rather than with a lazy `[^#]*?` that
+    // retries the trailing spaces at every character, keeps the match linear.
+    const value = /^(\s*(?:-\s+)?[^\s#'"][^:#]*:\s+|\s*-\s+)([^\s#|>&*!'"](?:[^#]*[^\s#])?)\s*(?:#.*)?$/.exec(line);
     if (value && value[2].length > 4 && !STRUCTURAL.test(value[2])) spans.push([value[1].length, value[1].length + value[2].length]);
     else if (!value && !/^\s*(?:-\s+)?[^\s#][^#]*?:(?:\s|$)/.test(line) && trimmed.length > 4 && !/^(#|---|\.\.\.)/.test(trimmed) && !/:\s*([|>][-+]?)?$/.test(trimmed)) spans.push([line.length - line.trimStart().length, line.trimEnd().length]);
   }
@@ -53,10 +55,28 @@ function secretSpans(line: string, yaml: boolean): [number, number][] {
 /** Keys whose values name things rather than hold them: a secret is never written there. */
 const NAMING_KEYS = new Set(['name', 'kind', 'apiversion', 'image', 'namespace', 'app', 'serviceaccountname', 'type', 'location', 'mountpath', 'secretname', 'configmapname', 'containername', 'sku', 'tier']);
 
-/** The key a value is written after (`"name": "x"`, `name: x`, `- name: x`), lower-cased. */
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * The key a value is written after (`"name": "x"`, `name: x`, `- name: x`), lower-cased. Read backwards from the
+ * value: a regular expression anchored at the value would try every start in the line, quadratic in a long one.
+ */
 function keyBefore(line: string, at: number): string | undefined {
-  const match = /(?:"([^"]*)"|([A-Za-z_][\w.-]*))\s*:\s*["']?$/.exec(line.slice(0, at));
-  return (match?.[1] ?? match?.[2])?.toLowerCase();
+  let end = at;
+  if (line[end - 1] === '"' || line[end - 1] === "'") end--;
+  while (isSpace(line[end - 1])) end--;
+  if (line[end - 1] !== ':') return undefined;
+  end--;
+  while (isSpace(line[end - 1])) end--;
+  if (line[end - 1] === '"') {
+    const open = end >= 2 ? line.lastIndexOf('"', end - 2) : -1;
+    return open < 0 ? undefined : line.slice(open + 1, end - 1).toLowerCase();
+  }
+  let start = end;
+  while (start > 0 && /[\w.-]/.test(line[start - 1])) start--;
+  // A key starts with a letter or `_`: `9a-b:` is keyed by `a-b`.
+  const first = line.slice(start, end).search(/[A-Za-z_]/);
+  return first < 0 ? undefined : line.slice(start + first, end).toLowerCase();
 }
 
 function maskedSpans(line: string, yaml: boolean): [number, number][] {

@@ -1,6 +1,6 @@
 import type { AnalyzedDocument } from '../../engine/document';
 import type { Template } from '../../model/template';
-import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../../model/value';
+import type { ArrayValue, Hop, ObjectValue, PropertyValue, Value } from '../../model/value';
 import { allTemplates } from '../../model/walk';
 import type { AddParameter, AddResource, FixIntent, MakeSecure, NewValue } from '../intent';
 import { FixNotWritable, type TextEdit } from '../textEdit';
@@ -28,24 +28,26 @@ export function formatWriter(editorFor: (document: AnalyzedDocument) => FormatEd
     edits(document, intent) {
       let editor = editors.get(document);
       if (!editor) editors.set(document, (editor = editorFor(document)));
-      return writeIntent(editor, intent);
+      return writeIntent(editor, intent, document.path);
     },
   };
 }
 
-function writeIntent(editor: FormatEditor, intent: FixIntent): TextEdit[] {
+function writeIntent(editor: FormatEditor, intent: FixIntent, filePath: string): TextEdit[] {
+  const supplied = suppliedBy(intent);
+  if (supplied && supplied.file !== filePath) throw new FixNotWritable(`the value comes from ${supplied.source ?? supplied.file}: edit it there`);
   switch (intent.kind) {
     case 'replace-value':
-      return editor.replaceValue(literal(writtenHere(intent.value)), intent.with);
+      return editor.replaceValue(literal(intent.value), intent.with);
     case 'add-property': {
       const [key, ...below] = intent.path;
       if (key === undefined) throw new FixNotWritable('no property to add');
-      return editor.addProperty(writtenHere(intent.container), key, nest(below, intent.value));
+      return editor.addProperty(intent.container, key, nest(below, intent.value));
     }
     case 'remove-property':
       return editor.removeProperty(intent.property);
     case 'add-item':
-      return editor.addItem(writtenHere(intent.array), intent.item);
+      return editor.addItem(intent.array, intent.item);
     case 'add-resource':
       return editor.addResource(intent);
     case 'add-parameter':
@@ -59,11 +61,18 @@ function writeIntent(editor: FormatEditor, intent: FixIntent): TextEdit[] {
   }
 }
 
-/** A value that travelled from another file (a parameter file's value) cannot be edited in this one. */
-function writtenHere<V extends Value>(value: V): V {
-  const hop = value.via.find((h) => h.file !== undefined);
-  if (hop) throw new FixNotWritable(`the value comes from ${hop.source ?? hop.file}: edit it there`);
-  return value;
+/** The hop by which the value an intent changes came from another file (a parameter file's value), if it did. */
+function suppliedBy(intent: FixIntent): Hop | undefined {
+  const value = intent.kind === 'replace-value' ? intent.value : intent.kind === 'add-property' ? intent.container : intent.kind === 'add-item' ? intent.array : undefined;
+  return value?.via.find((h) => h.file !== undefined);
+}
+
+/**
+ * The file an intent edits when it is not the linted one: the parameter file that supplied the value it changes.
+ * Only that file's writer can edit it; `--fix` hands the intent there.
+ */
+export function fileOfIntent(intent: FixIntent): string | undefined {
+  return suppliedBy(intent)?.file;
 }
 
 /** Only a value written as a literal can be replaced: a computed one has no text that is the value. */

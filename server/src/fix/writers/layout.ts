@@ -1,3 +1,4 @@
+import { LineIndex } from '../../text/lineIndex';
 import type { Range } from '../../text/range';
 import type { Comment } from '../../text/syntaxDiagnostic';
 
@@ -12,6 +13,7 @@ export class Layout {
   readonly unit: string;
   /** comment start → end, to step over comments next to an edit point */
   private readonly commentEnds = new Map<number, number>();
+  private lineIndex: LineIndex | undefined;
 
   constructor(
     readonly text: string,
@@ -23,17 +25,27 @@ export class Layout {
     for (const comment of comments) this.commentEnds.set(comment.range.start, comment.range.end);
   }
 
+  /**
+   * Line starts, found once: a file with thousands of fixes asks about lines thousands of times, and scanning
+   * for line breaks each time is quadratic on long lines (a minified template is one line).
+   */
+  private get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
   lineStart(offset: number): number {
-    let start = offset;
-    while (start > 0 && !isLineBreak(this.text.charCodeAt(start - 1))) start--;
-    return start;
+    // a `\r` and a `\n` each end a line here, where the index counts `\r\n` as one break
+    if (offset <= 0 || isLineBreak(this.text.charCodeAt(offset - 1))) return Math.max(offset, 0);
+    return this.lines.lineStart(this.lines.positionAt(offset).line);
   }
 
   /** The offset of the line break ending the line that holds `offset` (or the end of the text). */
   lineEnd(offset: number): number {
-    let end = offset;
-    while (end < this.text.length && !isLineBreak(this.text.charCodeAt(end))) end++;
-    return end;
+    if (offset >= this.text.length || isLineBreak(this.text.charCodeAt(offset))) return offset;
+    const { line } = this.lines.positionAt(offset);
+    if (line + 1 >= this.lines.lineCount) return this.text.length;
+    const next = this.lines.lineStart(line + 1);
+    return this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
   }
 
   /** The start of the line after the one holding `offset` (or the end of the text). */
@@ -62,8 +74,7 @@ export class Layout {
 
   sameLine(a: number, b: number): boolean {
     const [from, to] = a <= b ? [a, b] : [b, a];
-    for (let i = from; i < to; i++) if (isLineBreak(this.text.charCodeAt(i))) return false;
-    return true;
+    return this.lineEnd(from) >= to;
   }
 
   /** Only spaces and tabs in `text[start, end)`. */

@@ -24,13 +24,48 @@ export function nodesContaining(root: object, target: Range): SyntaxNode[] {
   return path;
 }
 
+function contains(node: unknown, target: Range): node is SyntaxNode {
+  return isNode(node) && node.range.start <= target.start && target.end <= node.range.end;
+}
+
 function childContaining(node: object, target: Range): SyntaxNode | undefined {
   for (const field of Object.values(node)) {
-    for (const child of Array.isArray(field) ? field : [field]) {
-      if (isNode(child) && child.range.start <= target.start && target.end <= child.range.end) return child;
-    }
+    const child = Array.isArray(field) ? itemContaining(field, target) : field;
+    if (contains(child, target)) return child;
   }
   return undefined;
+}
+
+/** Whether a list holds only nodes, in source order; found once per list. */
+const sortedNodeLists = new WeakMap<readonly unknown[], boolean>();
+
+function isSortedNodeList(items: readonly unknown[]): items is readonly SyntaxNode[] {
+  let sorted = sortedNodeLists.get(items);
+  if (sorted === undefined) {
+    sorted = items.every((item, i) => isNode(item) && (i === 0 || (items[i - 1] as SyntaxNode).range.start <= item.range.start));
+    sortedNodeLists.set(items, sorted);
+  }
+  return sorted;
+}
+
+/**
+ * The first item of a list that contains `target`. In a list of nodes in source order a binary search finds the
+ * last one starting at or before it: a file with thousands of fixes in one long list (the resources of a
+ * template) would otherwise be scanned once per fix. Other lists are scanned.
+ */
+function itemContaining(items: readonly unknown[], target: Range): unknown {
+  if (!isSortedNodeList(items)) return items.find((item) => contains(item, target));
+  let low = 0;
+  let high = items.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (items[mid].range.start <= target.start) low = mid;
+    else high = mid - 1;
+  }
+  // siblings may touch (an empty node at the end of another): the first that contains the target wins
+  let first: unknown;
+  for (let i = Math.min(low, items.length - 1); i >= 0 && items[i].range.end >= target.start; i--) if (contains(items[i], target)) first = items[i];
+  return first;
 }
 
 function spans(node: SyntaxNode, target: Range): boolean {

@@ -84,6 +84,14 @@ describe('ztlint extension in VS Code', () => {
     assert.equal(finding.severity, vscode.DiagnosticSeverity.Error);
   });
 
+  it('lints an ARM template opened as JSON: the NSG rule open to the Internet, on its source', async () => {
+    const document = await open('nsg.json');
+    assert.ok(['json', 'jsonc', 'arm-template'].includes(document.languageId), `nsg.json opened as ${document.languageId}`);
+    const [finding] = await waitForRule(document.uri, 'network-nsg-open-to-internet');
+    assert.equal(finding.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(document.getText(finding.range), '"Internet"');
+  });
+
   it("shows the rule's docs page, shipped in the package, on hover", async () => {
     const document = await open('main.bicep');
     const [rbac] = await waitForRule(document.uri, 'keyvault-rbac-disabled');
@@ -128,5 +136,79 @@ describe('ztlint extension in VS Code', () => {
       await settings.update('enable', undefined, vscode.ConfigurationTarget.Global);
     }
     await waitForRule(document.uri, 'kubernetes-workload-identity-label-missing');
+  });
+});
+
+/**
+ * `ztlint.syntaxErrors`. The run installs a stand-in with the official Bicep extension's id (stubs/; the real one
+ * cannot be downloaded here); VS Code's JSON support is built in; no YAML extension is installed. So "auto" leaves
+ * the JSON and Bicep syntax errors to those and shows the YAML ones; "show" shows all.
+ */
+describe('syntax errors next to other extensions (ztlint.syntaxErrors)', () => {
+  // The ARM template of workspace/nsg.json without the comma after contentVersion: still read, NSG finding and all.
+  const BROKEN_ARM = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0"\n  "resources": [{ "type": "Microsoft.Network/networkSecurityGroups", "apiVersion": "2023-11-01", "name": "nsg", "properties": { "securityRules": [{ "name": "ssh", "properties": { "priority": 100, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "Internet", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "22" } }] } }]\n}\n';
+  // A vault with a value missing: still read, with the findings of a vault that sets nothing.
+  const BROKEN_BICEP = "resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  properties: {\n    tenantId: \n  }\n}\n";
+  const BROKEN_YAML = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: [unclosed\n';
+  const codes = (uri) => ztlintDiagnostics(uri).map(ruleId);
+
+  async function openNew(name, text) {
+    await vscode.workspace.fs.writeFile(workspaceFile(name), new TextEncoder().encode(text));
+    return open(name);
+  }
+
+  it('"auto": JSON and Bicep syntax errors are left to the extensions that report them, YAML ones are shown', async () => {
+    assert.ok(vscode.extensions.getExtension('ms-azuretools.vscode-bicep'), 'the Bicep extension stand-in is installed');
+    const arm = await openNew('broken-nsg.json', BROKEN_ARM);
+    await waitFor("VS Code's own JSON syntax error", () => vscode.languages.getDiagnostics(arm.uri).filter((d) => d.source === 'json'), (ds) => ds.length > 0);
+    // A finding shows that ztlint has read the file, so a missing syntax error is left out, not late.
+    await waitForRule(arm.uri, 'network-nsg-open-to-internet');
+    assert.ok(!codes(arm.uri).includes('json-syntax'), `ztlint diagnostics: ${codes(arm.uri)}`);
+    const bicep = await openNew('broken.bicep', BROKEN_BICEP);
+    await waitForRule(bicep.uri, 'keyvault-purge-protection-disabled');
+    assert.ok(!codes(bicep.uri).includes('bicep-syntax'), `ztlint diagnostics: ${codes(bicep.uri)}`);
+    const yaml = await openNew('broken.yaml', BROKEN_YAML);
+    await waitForRule(yaml.uri, 'yaml-syntax');
+  });
+
+  it('"show": ztlint reports the JSON and Bicep syntax errors too', async () => {
+    const arm = await open('broken-nsg.json');
+    const bicep = await open('broken.bicep');
+    const settings = vscode.workspace.getConfiguration('ztlint');
+    try {
+      await settings.update('syntaxErrors', 'show', vscode.ConfigurationTarget.Global);
+      await waitForRule(arm.uri, 'json-syntax');
+      await waitForRule(bicep.uri, 'bicep-syntax');
+    } finally {
+      await settings.update('syntaxErrors', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the JSON syntax error to be left to VS Code again', () => codes(arm.uri), (ids) => !ids.includes('json-syntax') && ids.includes('network-nsg-open-to-internet'));
+  });
+});
+
+describe('when ztlint lints (ztlint.run)', () => {
+  const VAULT = "resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv-onsave'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n  }\n}\n";
+
+  it('"onSave": an edit is linted when the file is saved, not while it is typed', async () => {
+    const settings = vscode.workspace.getConfiguration('ztlint');
+    await vscode.workspace.fs.writeFile(workspaceFile('onsave.bicep'), new TextEncoder().encode(VAULT));
+    try {
+      await settings.update('run', 'onSave', vscode.ConfigurationTarget.Global);
+      const document = await open('onsave.bicep');
+      // Linted when opened: the vault's other findings are there, the RBAC one is not (yet).
+      await waitFor('the findings of the opened file', () => ztlintDiagnostics(document.uri).map(ruleId), (ids) => ids.includes('keyvault-purge-protection-disabled'));
+      const edit = new vscode.WorkspaceEdit();
+      const at = document.getText().indexOf('enableRbacAuthorization: true') + 'enableRbacAuthorization: '.length;
+      edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 4)), 'false');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      // A request answered after the edit shows the server has it; then well past the typing pause.
+      await codeActions(document.uri, new vscode.Range(0, 0, 0, 0));
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.ok(!ztlintDiagnostics(document.uri).map(ruleId).includes('keyvault-rbac-disabled'), 'linted before the save');
+      assert.ok(await document.save());
+      await waitForRule(document.uri, 'keyvault-rbac-disabled');
+    } finally {
+      await settings.update('run', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

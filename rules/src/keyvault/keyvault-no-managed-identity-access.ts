@@ -1,0 +1,43 @@
+import type { Related, Rule, RuleContext } from 'ztlint/lint/ruleApi';
+import { roleUsesVault } from './dataActions';
+import { grantsManagedIdentity, managedIdentityPrincipals } from './managedIdentities';
+import { roleOf } from './roles';
+import { grantsOn, roleAssignments, type Assignment } from './vaultGrants';
+import { authorization, declaredVaults } from './vaults';
+
+export const keyvaultNoManagedIdentityAccess: Rule = {
+  id: 'keyvault-no-managed-identity-access',
+  title: 'No managed identity can use a Key Vault on Azure RBAC',
+  severity: 'warning',
+  area: 'keyvault',
+  principle: 'verify-explicitly',
+  targets: ['template'],
+  fixable: false,
+  check(context) {
+    const vaults = declaredVaults(context).filter((vault) => authorization(context, vault) === 'rbac');
+    if (vaults.length === 0) return;
+    const assignments = roleAssignments(context);
+    let principals: Set<string> | undefined;
+    for (const vault of vaults) {
+      // A vault that grants nothing at all is keyvault-no-role-assignment's finding.
+      const grants = grantsOn(context, vault, assignments);
+      if (grants.length === 0) continue;
+      principals ??= managedIdentityPrincipals(context);
+      const known = principals;
+      if (grants.some((grant) => mayLetManagedIdentityUse(context, grant, known))) continue;
+      const related: Related[] = grants.map((grant) => ({ message: 'a role assignment that reaches the vault', at: grant.resource, ...(grant.file ? { file: grant.file } : {}) }));
+      context.report({
+        message: `Key Vault ${context.label(vault)} uses Azure RBAC, but none of the role assignments that reach it lets a managed identity read its secrets or use its keys: a workload that needs it must sign in with a secret or a person's account; grant the workload's managed identity a data role such as Key Vault Secrets User, scoped to the vault`,
+        at: vault,
+        related,
+      });
+    }
+  },
+};
+
+/** Unknown roles and principals may: only a vault whose grants surely leave managed identities out is reported. */
+function mayLetManagedIdentityUse(context: RuleContext, grant: Assignment, principals: ReadonlySet<string>): boolean {
+  const role = roleOf(context, grant.resource);
+  if (role.state === 'known' && roleUsesVault(context, role.id) === 'no') return false;
+  return grantsManagedIdentity(context, grant.resource, principals) !== 'no';
+}

@@ -1,0 +1,45 @@
+import type { RuleContext } from 'ztlint/lint/ruleApi';
+import { lookup, type Lookup } from 'ztlint/model/lookup';
+import type { Resource } from 'ztlint/model/template';
+import { allResources } from 'ztlint/model/walk';
+import { readsManagedIdentity } from './roles';
+
+const USER_ASSIGNED_IDENTITY_TYPE = 'microsoft.managedidentity/userassignedidentities';
+
+/**
+ * The principal ids of the managed identities the model shows: a resource's system-assigned identity and the
+ * user-assigned identities attached to it, and user-assigned identity resources. Templates never write these
+ * (Azure assigns them); deployed resources carry them.
+ */
+export function managedIdentityPrincipals(context: RuleContext): Set<string> {
+  const principals = new Set<string>();
+  const add = (found: Lookup) => {
+    if (found.state === 'known' && found.value.kind === 'string') principals.add(found.value.value.toLowerCase());
+  };
+  for (const template of context.templates) {
+    for (const resource of allResources(template)) {
+      add(context.get(resource, 'identity.principalId'));
+      if (resource.type.toLowerCase() === USER_ASSIGNED_IDENTITY_TYPE) add(context.get(resource, 'properties.principalId'));
+      const attached = context.get(resource, 'identity.userAssignedIdentities');
+      if (attached.state === 'known' && attached.value.kind === 'object') for (const entry of attached.value.properties) add(lookup(entry.value, 'principalId'));
+    }
+  }
+  return principals;
+}
+
+/**
+ * Whether a role assignment's principal is a managed identity: its `principalId` reads a resource's identity or
+ * is one of `principals`. A person, a group, or a service principal named by an id that is no managed identity
+ * here is not; a principal the template leaves open (a parameter) may be.
+ */
+export function grantsManagedIdentity(context: RuleContext, assignment: Resource, principals: ReadonlySet<string>): 'yes' | 'no' | 'unknown' {
+  if (readsManagedIdentity(assignment)) return 'yes';
+  const id = context.get(assignment, 'properties.principalId');
+  const literalId = id.state === 'known' && id.value.kind === 'string' ? id.value.value.toLowerCase() : undefined;
+  if (literalId !== undefined && principals.has(literalId)) return 'yes';
+  const type = context.get(assignment, 'properties.principalType');
+  const typeName = type.state === 'known' && type.value.kind === 'string' ? type.value.value.toLowerCase() : undefined;
+  if (typeName === undefined) return 'unknown';
+  if (typeName !== 'serviceprincipal') return 'no';
+  return literalId === undefined ? 'unknown' : 'no';
+}

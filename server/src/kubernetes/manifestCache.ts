@@ -1,0 +1,112 @@
+import type { KubernetesObject } from '../model/kubernetes';
+import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
+import { loadKubernetes, readManifest, type KubernetesLoad, type ManifestRead } from './index';
+import { findDeepIndentation } from './nesting';
+import { aliasBudget } from './yamlValue';
+import { shiftObjects, shiftRanged } from './shiftRanges';
+
+/** A line that starts a YAML document: `---` at the start of a line, alone or followed by a space or tab. */
+const DOCUMENT_START = /^---(?=[ \t]|\r?\n|$)/gm;
+/** Directives (`%YAML`) and document end markers (`...`) carry state across a `---`: such files are read whole. */
+const CROSS_DOCUMENT_SYNTAX = /^(?:%|\.\.\.(?:[ \t]|\r?\n|$))/m;
+
+/** A part of the text from one `---` to the next, read on its own with offsets from its own start. */
+interface Part {
+  readonly text: string;
+  /** undefined when a line is indented too deeply to be read (see `findDeepIndentation`): the file is read whole */
+  readonly read?: ManifestRead;
+  /** the same read with offsets from the start of the file, for the last offset the part was at */
+  placed?: { readonly start: number; readonly documentIndex: number; readonly load: KubernetesLoad };
+}
+
+function splitAtDocumentStarts(text: string): { start: number; text: string }[] {
+  const starts = [0];
+  for (const match of text.matchAll(DOCUMENT_START)) if (match.index > 0) starts.push(match.index);
+  return starts.map((start, i) => ({ start, text: text.slice(start, starts[i + 1] ?? text.length) }));
+}
+
+/**
+ * Reads the successive versions of one manifest as an editor sends them, re-reading only the YAML documents whose
+ * text changed: the `yaml` package composes about 3 MB/s, so a 2 MB manifest of 74 documents takes most of a
+ * second whole but a few milliseconds per edited document. A part is cut at each `---` line (a document start
+ * ends any scalar or collection open before it), read with the same reader as a whole file, and its offsets and
+ * document indexes moved to where it now sits. Where reading the parts could differ from reading the whole (YAML
+ * directives, `...` markers, nesting past the depth limit, aliases that would together overrun the file's alias
+ * budget), the whole text is read instead. Only the parts of the latest version are kept.
+ */
+export class ManifestCache {
+  private parts = new Map<string, Part>();
+
+  load(text: string): KubernetesLoad {
+    try {
+      return this.loadParts(text);
+    } catch {
+      // the whole read reports what went wrong, as it does for any file
+      this.parts.clear();
+      return loadKubernetes(text);
+    }
+  }
+
+  private loadParts(text: string): KubernetesLoad {
+    const pieces = CROSS_DOCUMENT_SYNTAX.test(text) ? [] : splitAtDocumentStarts(text);
+    if (pieces.length < 2) {
+      this.parts.clear();
+      return loadKubernetes(text);
+    }
+    const previous = this.parts;
+    this.parts = new Map();
+    for (const piece of pieces) if (!this.parts.has(piece.text)) this.parts.set(piece.text, previous.get(piece.text) ?? readPart(piece.text));
+    return this.assemble(pieces) ?? loadKubernetes(text);
+  }
+
+  private assemble(pieces: readonly { start: number; text: string }[]): KubernetesLoad | undefined {
+    let nodeCount = 0;
+    let aliasNodes = 0;
+    for (const piece of pieces) {
+      const { read } = this.parts.get(piece.text)!;
+      if (!read || read.aliasBudgetExhausted) return undefined;
+      nodeCount += read.nodeCount;
+      aliasNodes += read.aliasNodes;
+    }
+    // Within the whole file's budget, no alias was refused that a read of the whole would have expanded.
+    if (aliasNodes > aliasBudget(nodeCount).remaining) return undefined;
+
+    const objects: KubernetesObject[] = [];
+    const diagnostics: SyntaxDiagnostic[] = [];
+    const comments: KubernetesLoad['comments'][number][] = [];
+    let documentIndex = 0;
+    for (const piece of pieces) {
+      const part = this.parts.get(piece.text)!;
+      const load = placed(part, piece.start, documentIndex);
+      // The first Helm action of the file is in the first part that has one: the file is a chart template.
+      if (load.helmTemplate) return { ...load, objects: [], comments: [] };
+      objects.push(...load.objects);
+      diagnostics.push(...load.diagnostics);
+      comments.push(...load.comments);
+      documentIndex += part.read!.documents;
+    }
+    return { objects, diagnostics, comments, isKubernetes: objects.length > 0, helmTemplate: false };
+  }
+}
+
+/** Parts are cut at line starts, so a line indented too deeply is in one part: the check is made per part. */
+function readPart(text: string): Part {
+  return findDeepIndentation(text) === undefined ? { text, read: readManifest(text) } : { text };
+}
+
+/** The part's read at this offset and first document index; moved once per new position, then shared. */
+function placed(part: Part, start: number, documentIndex: number): KubernetesLoad {
+  if (part.placed?.start === start && part.placed.documentIndex === documentIndex) return part.placed.load;
+  const read = part.read!;
+  const load: KubernetesLoad = start === 0 && documentIndex === 0
+    ? read
+    : {
+        objects: shiftObjects(read.objects, start, documentIndex),
+        diagnostics: shiftRanged(read.diagnostics, start),
+        comments: shiftRanged(read.comments, start),
+        isKubernetes: read.isKubernetes,
+        helmTemplate: read.helmTemplate,
+      };
+  part.placed = { start, documentIndex, load };
+  return load;
+}

@@ -1,0 +1,44 @@
+/** The engine's finding for a file whose time budget ran out. */
+export const ANALYSIS_TIMEOUT = 'analysis-timeout';
+
+/** How long one file may take in the rules (model evaluation included) when the config does not say. */
+export const DEFAULT_ANALYSIS_TIMEOUT_MS = 10_000;
+
+/** Thrown through a rule or the evaluator when a file's time is up; the engine catches it, never a rule. */
+export class AnalysisTimedOut extends Error {
+  constructor(
+    readonly timeoutMs: number,
+    /** what was running: a rule's id, or the phase */
+    readonly during: string,
+  ) {
+    super(`analysis timed out after ${timeoutMs} ms (in ${during})`);
+  }
+}
+
+/** Reading the clock on every evaluation step would cost more than the steps; once per this many is enough. */
+const CALLS_PER_CLOCK_READ = 256;
+
+/**
+ * A per-file time budget. JavaScript cannot interrupt a running rule, so the engine checks it between rules and
+ * the evaluator checks it as it steps: a slow rule is stopped at its next evaluation or report.
+ */
+export class Deadline {
+  private readonly endsAt: number;
+  private calls = 0;
+  /** what is running now, to name it in the message */
+  during = 'analysis';
+
+  constructor(readonly timeoutMs: number) {
+    this.endsAt = Date.now() + timeoutMs;
+  }
+
+  /** Throws `AnalysisTimedOut` when the time is up; cheap enough to call in inner loops. */
+  readonly check = (): void => {
+    if (++this.calls % CALLS_PER_CLOCK_READ !== 0) return;
+    this.checkNow();
+  };
+
+  checkNow(): void {
+    if (Date.now() > this.endsAt) throw new AnalysisTimedOut(this.timeoutMs, this.during);
+  }
+}
