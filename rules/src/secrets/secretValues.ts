@@ -76,7 +76,9 @@ export function namedSecret(name: string | undefined, text: string): SecretKind 
 
 const CREDENTIAL_SHAPES: readonly (readonly [RegExp, string])[] = [
   [/-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----/, 'a private key'],
-  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token'],
+  // Starts only where a run of token characters starts: `\b` would let every `eyJ` inside one long run start a
+  // scan to the run's end, which is quadratic.
+  [/(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a JSON Web Token'],
   [/\bgh[pousr]_[A-Za-z0-9]{36}\b/, 'a GitHub token'],
   [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key'],
   [/\bxox[abprs]-[A-Za-z0-9-]{10,}/, 'a Slack token'],

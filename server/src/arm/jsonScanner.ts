@@ -23,13 +23,13 @@ export class JsonScanner {
     while (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) code = text.charCodeAt(++pos);
     this.value = '';
     this.error = ScanError.None;
-    this.tokenStart = pos;
     if (pos >= length) {
-      // past the end after an unclosed comment, as with jsonc-parser: that is where errors at the end stop
       this.tokenStart = length;
+      // past the end after an unclosed comment, as with jsonc-parser: that is where errors at the end stop
       this.position = pos;
       return SyntaxKind.EOF;
     }
+    this.tokenStart = pos;
     this.position = pos + 1;
     switch (code) {
       case 0x7b:
@@ -54,7 +54,6 @@ export class JsonScanner {
           this.value = '-';
           return SyntaxKind.Unknown;
         }
-        this.position = pos + 1;
         this.value = `-${this.scanNumber()}`;
         return SyntaxKind.NumericLiteral;
       default:
@@ -171,8 +170,10 @@ export class JsonScanner {
     if (second === 0x2a) {
       const closing = text.indexOf('*/', pos + 2);
       if (closing < 0) {
-        // jsonc-parser stops one character short of the end looking for `*/`, then steps over it
-        this.position = Math.max(pos + 2, length - 1) + 1;
+        // jsonc-parser looks for `*/` up to one character short of the end (stepping over a \r\n there as one),
+        // then one character further: the end it reports may be past the text
+        const endsInCrLf = pos + 2 < length - 1 && text.charCodeAt(length - 2) === 0x0d && text.charCodeAt(length - 1) === 0x0a;
+        this.position = (endsInCrLf ? length : Math.max(pos + 2, length - 1)) + 1;
         this.error = ScanError.UnexpectedEndOfComment;
       } else {
         this.position = closing + 2;

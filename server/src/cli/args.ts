@@ -57,7 +57,7 @@ Options:
       --max-warnings <n>          also fail when more than n warnings are reported
       --fail-on-parse-error       fail when a file cannot be read or parsed
       --strict                    also report, as info, values that cannot be verified statically
-      --analysis-timeout <ms>     each file's time budget for the rules (default: the config's, else 10000)
+      --analysis-timeout <ms>     each file's time budget for reading YAML and for the rules (default: the config's, else 10000)
       --no-custom-rules           do not run the config's "customRules" (for untrusted pull requests)
   -q, --quiet                     report errors only
       --fix                       apply every safe fix in place, then report what remains

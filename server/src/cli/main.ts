@@ -144,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     progress?.end();
     return finish(files);
   }
-  let scanned = scan(paths, listOptions);
+  let scanned = scan(paths, listOptions, config.analysisTimeoutMs);
   files = lintScan(scanned, lintOptions);
 
   if (options.fix || options.fixDryRun) {
@@ -166,7 +166,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     process.stderr.write(`ztlint: applied ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);
     // What remains is what a fresh run would report.
-    scanned = scan(paths, listOptions);
+    scanned = scan(paths, listOptions, config.analysisTimeoutMs);
     files = lintScan(scanned, lintOptions);
   }
 

@@ -25,7 +25,7 @@ export interface ZtlintConfig {
   readonly strict: boolean;
   /** the lowest severity that fails a CLI run */
   readonly failOn: Severity;
-  /** each file's time budget for the rules, in milliseconds */
+  /** each file's time budget for reading its YAML and for the rules (each), in milliseconds */
   readonly analysisTimeoutMs: number;
   /** the user's own rule modules, as absolute paths; they run only where the workspace is trusted */
   readonly customRules: readonly string[];

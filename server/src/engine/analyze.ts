@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { loadArm } from '../arm/index';
 import { loadBicep } from '../bicep/index';
 import { loadKubernetes, type KubernetesLoad } from '../kubernetes/index';
+import type { Deadline } from '../lint/deadline';
 import type { AnalyzedDocument } from './document';
 
 /** Top-level keys every Kubernetes object has, at the start of a line. */
@@ -10,9 +11,10 @@ const LOOKS_LIKE_MANIFEST = [/^apiVersion:/m, /^kind:/m];
 /**
  * Reads one file's text into the model. The file name says which syntax to try; the content decides whether it
  * is linted at all: JSON must carry an ARM `$schema`, YAML must hold Kubernetes objects. An editor passes its own
- * YAML reader, which re-reads only the documents of a manifest that an edit changed.
+ * YAML reader, which re-reads only the documents of a manifest that an edit changed. The deadline bounds reading
+ * YAML, which costs far more per byte than Bicep or JSON (see `readAndAnalyze`).
  */
-export function analyzeDocument(filePath: string, text: string, readYaml: (text: string) => KubernetesLoad = loadKubernetes): AnalyzedDocument {
+export function analyzeDocument(filePath: string, text: string, readYaml: (text: string, deadline?: Deadline) => KubernetesLoad = loadKubernetes, deadline?: Deadline): AnalyzedDocument {
   const extension = path.extname(filePath).toLowerCase();
   const base = { path: filePath, text };
   switch (extension) {
@@ -29,19 +31,20 @@ export function analyzeDocument(filePath: string, text: string, readYaml: (text:
     }
     case '.yaml':
     case '.yml': {
-      const loaded = readYaml(text);
+      const loaded = readYaml(text, deadline);
+      const timedOut = loaded.timedOut ? { timedOut: loaded.timedOut } : {};
       if (loaded.helmTemplate) return { ...base, format: 'helm', diagnostics: loaded.diagnostics, comments: [] };
       if (!loaded.isKubernetes) {
         // A manifest being typed is often broken YAML: its top-level `apiVersion:` and `kind:` still say what it is,
         // so its syntax errors are shown. Other YAML with errors is not ztlint's to report.
         if (loaded.diagnostics.some((d) => d.severity === 'error') && LOOKS_LIKE_MANIFEST.every((key) => key.test(text))) {
-          return { ...base, format: 'kubernetes', diagnostics: loaded.diagnostics, comments: loaded.comments, kubernetesObjects: [] };
+          return { ...base, format: 'kubernetes', diagnostics: loaded.diagnostics, comments: loaded.comments, kubernetesObjects: [], ...timedOut };
         }
         // A file refused before its objects could be read (nested too deeply, an internal error) still says why.
         const refused = loaded.diagnostics.filter((d) => d.code === 'yaml-depth-limit' || d.code === 'yaml-internal-error');
-        return { ...base, format: 'not-linted', diagnostics: refused, comments: [] };
+        return { ...base, format: 'not-linted', diagnostics: refused, comments: [], ...timedOut };
       }
-      return { ...base, format: 'kubernetes', diagnostics: loaded.diagnostics, comments: loaded.comments, kubernetesObjects: loaded.objects };
+      return { ...base, format: 'kubernetes', diagnostics: loaded.diagnostics, comments: loaded.comments, kubernetesObjects: loaded.objects, ...timedOut };
     }
     default:
       return { ...base, format: 'not-linted', diagnostics: [], comments: [] };

@@ -1,3 +1,4 @@
+import type { AnalysisTimedOut } from '../lint/deadline';
 import type { Comment, SyntaxDiagnostic } from '../text/syntaxDiagnostic';
 import type { KubernetesObject } from '../model/kubernetes';
 import type { ParameterFile, Template } from '../model/template';
@@ -22,6 +23,8 @@ export interface AnalyzedDocument {
   readonly template?: Template;
   readonly parameterFile?: ParameterFile;
   readonly kubernetesObjects?: readonly KubernetesObject[];
+  /** reading stopped when the file's time budget ran out: the model holds what was read before */
+  readonly timedOut?: AnalysisTimedOut;
 }
 
 export function isLinted(document: AnalyzedDocument): boolean {

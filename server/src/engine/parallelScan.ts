@@ -10,7 +10,7 @@ import type { FileFacts, MainToWorker, WorkerInput, WorkerToMain } from './paral
 export interface ParallelScanOptions {
   readonly strict?: boolean;
   readonly severities?: ReadonlyMap<string, Severity | 'off'>;
-  /** each file's time budget for the rules */
+  /** each file's time budget for reading its YAML and for the rules */
   readonly timeoutMs?: number;
   readonly list?: ListOptions;
   /** the files of `inputs` as `listFiles` lists them with `list`, when the caller has listed them already */

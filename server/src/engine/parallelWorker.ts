@@ -42,7 +42,7 @@ function factsOf(index: number, result: FileResult): FileFacts {
 const input = workerData as WorkerInput;
 const own = new Map<number, FileResult>();
 for (const index of input.share) {
-  own.set(index, readAndAnalyze(input.files[index]));
+  own.set(index, readAndAnalyze(input.files[index], input.timeoutMs));
   if (own.size % REPORT_EVERY === 0) post({ kind: 'reading', done: own.size });
 }
 post({ kind: 'read', facts: [...own].map(([index, result]) => factsOf(index, result)) });
@@ -52,7 +52,7 @@ const others = new Map<number, FileResult>();
 
 function documentAt(index: number): AnalyzedDocument | undefined {
   let result = own.get(index) ?? others.get(index);
-  if (!result) others.set(index, (result = readAndAnalyze(input.files[index])));
+  if (!result) others.set(index, (result = readAndAnalyze(input.files[index], input.timeoutMs)));
   return result.kind === 'analyzed' ? result.document : undefined;
 }
 

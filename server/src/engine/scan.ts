@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from '../lint/deadline';
 import { decodeText } from '../text/decode';
 import type { AnalyzedDocument } from './document';
 import { analyzeDocument } from './analyze';
@@ -16,7 +17,9 @@ export interface ScanResult {
   readonly files: readonly FileResult[];
 }
 
-export function readAndAnalyze(filePath: string): FileResult {
+/** Reads and analyses one file; its YAML is read until the file has taken `timeoutMs` (see `analyzeDocument`). */
+export function readAndAnalyze(filePath: string, timeoutMs = DEFAULT_ANALYSIS_TIMEOUT_MS): FileResult {
+  const deadline = new Deadline(timeoutMs);
   let bytes: Buffer;
   try {
     const size = fs.statSync(filePath).size;
@@ -27,13 +30,13 @@ export function readAndAnalyze(filePath: string): FileResult {
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { kind: 'unreadable', path: filePath, message: decoded.reason };
-  return { kind: 'analyzed', path: filePath, document: analyzeDocument(filePath, decoded.text) };
+  return { kind: 'analyzed', path: filePath, document: analyzeDocument(filePath, decoded.text, undefined, deadline) };
 }
 
 /** Reads every candidate file under `inputs`; problems with one file never stop the others. */
-export function scan(inputs: readonly string[], options: ListOptions = {}): ScanResult {
+export function scan(inputs: readonly string[], options: ListOptions = {}, timeoutMs?: number): ScanResult {
   const listing = listFiles(inputs, options);
   const files: FileResult[] = listing.problems.map((p) => ({ kind: 'unreadable', path: p.path, message: p.message }));
-  for (const file of listing.files) files.push(readAndAnalyze(file));
+  for (const file of listing.files) files.push(readAndAnalyze(file, timeoutMs));
   return { files };
 }

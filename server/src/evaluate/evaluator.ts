@@ -228,7 +228,9 @@ export class Evaluator {
 
   private evaluateCall(expr: CallExpr, template: Template, locals: Locals | undefined): Value {
     const args: (Value | undefined)[] = new Array(expr.args.length);
-    const arg = (i: number): Value => (args[i] ??= this.evaluate(expr.args[i], template, locals));
+    // A call being typed can lack arguments its function reads (`if(cond)`): those are unknown, not a crash.
+    const arg = (i: number): Value =>
+      (args[i] ??= i < expr.args.length ? this.evaluate(expr.args[i], template, locals) : unknownValue(expr.range, `\`${expr.name}\` has no argument ${i + 1}`));
     return callFunction(expr, arg, { template, evaluator: this });
   }
 

@@ -1,3 +1,4 @@
+import type { Deadline } from '../lint/deadline';
 import type { KubernetesObject } from '../model/kubernetes';
 import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
 import { loadKubernetes, readManifest, type KubernetesLoad, type ManifestRead } from './index';
@@ -33,30 +34,42 @@ function splitAtDocumentStarts(text: string): { start: number; text: string }[] 
  * document indexes moved to where it now sits. Where reading the parts could differ from reading the whole (YAML
  * directives, `...` markers, nesting past the depth limit, aliases that would together overrun the file's alias
  * budget), the whole text is read instead. Only the parts of the latest version are kept.
+ * With a deadline, the parts are read until it passes: the load has the objects of the parts read before, and
+ * those parts are kept, so that the next version goes on from there.
  */
 export class ManifestCache {
   private parts = new Map<string, Part>();
 
-  load(text: string): KubernetesLoad {
+  load(text: string, deadline?: Deadline): KubernetesLoad {
     try {
-      return this.loadParts(text);
+      return this.loadParts(text, deadline);
     } catch {
       // the whole read reports what went wrong, as it does for any file
       this.parts.clear();
-      return loadKubernetes(text);
+      return loadKubernetes(text, deadline);
     }
   }
 
-  private loadParts(text: string): KubernetesLoad {
+  private loadParts(text: string, deadline: Deadline | undefined): KubernetesLoad {
     const pieces = CROSS_DOCUMENT_SYNTAX.test(text) ? [] : splitAtDocumentStarts(text);
     if (pieces.length < 2) {
       this.parts.clear();
-      return loadKubernetes(text);
+      return loadKubernetes(text, deadline);
     }
     const previous = this.parts;
     this.parts = new Map();
-    for (const piece of pieces) if (!this.parts.has(piece.text)) this.parts.set(piece.text, previous.get(piece.text) ?? readPart(piece.text));
-    return this.assemble(pieces) ?? loadKubernetes(text);
+    for (const [i, piece] of pieces.entries()) {
+      if (this.parts.has(piece.text)) continue;
+      const part = previous.get(piece.text) ?? readPart(piece.text, deadline);
+      const timedOut = part.read?.timedOut;
+      if (timedOut) {
+        for (const rest of pieces.slice(i)) if (previous.has(rest.text)) this.parts.set(rest.text, previous.get(rest.text)!);
+        const before = this.assemble(pieces.slice(0, i));
+        return { ...(before ?? { objects: [], diagnostics: [], comments: [], isKubernetes: false, helmTemplate: false }), timedOut };
+      }
+      this.parts.set(piece.text, part);
+    }
+    return this.assemble(pieces) ?? loadKubernetes(text, deadline);
   }
 
   private assemble(pieces: readonly { start: number; text: string }[]): KubernetesLoad | undefined {
@@ -90,8 +103,8 @@ export class ManifestCache {
 }
 
 /** Parts are cut at line starts, so a line indented too deeply is in one part: the check is made per part. */
-function readPart(text: string): Part {
-  return findDeepIndentation(text) === undefined ? { text, read: readManifest(text) } : { text };
+function readPart(text: string, deadline: Deadline | undefined): Part {
+  return findDeepIndentation(text) === undefined ? { text, read: readManifest(text, deadline) } : { text };
 }
 
 /** The part's read at this offset and first document index; moved once per new position, then shared. */

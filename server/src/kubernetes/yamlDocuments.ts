@@ -1,4 +1,4 @@
-import { Composer, Parser, Schema, type CST, type Document, type YAMLError } from 'yaml';
+import { Composer, Lexer, Parser, Schema, type CST, type Document, type YAMLError } from 'yaml';
 import type { Range } from '../text/range';
 import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
 
@@ -33,10 +33,28 @@ const TOKENS_KEPT_UP_TO = 4 * 1024 * 1024;
  * instead of kept: its tokens take some 50 bytes per character, which for a 50 MB manifest is gigabytes held
  * beside its model, and a collector working through them.
  */
-export function tokenPasses(text: string): () => Iterable<CST.Token> {
-  if (text.length > TOKENS_KEPT_UP_TO) return () => new Parser().parse(text);
-  const tokens = parseTokens(text);
+export function tokenPasses(text: string, check?: () => void): () => Iterable<CST.Token> {
+  const parse = check ? () => checkedTokens(text, check) : () => new Parser().parse(text);
+  if (text.length > TOKENS_KEPT_UP_TO) return parse;
+  const tokens = Array.from(parse());
   return () => tokens;
+}
+
+/** Lexemes between two calls of the check: a clock read per few thousand costs nothing next to lexing them. */
+const LEXEMES_PER_CHECK = 4096;
+
+/**
+ * The parser's tokens, with the check called as the lexer goes: the parser yields a document only once it has read
+ * all of it, so a single huge document is stopped inside, not only at its end.
+ */
+function* checkedTokens(text: string, check: () => void): Generator<CST.Token> {
+  const parser = new Parser();
+  let lexemes = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (++lexemes % LEXEMES_PER_CHECK === 0) check();
+    yield* parser.next(lexeme);
+  }
+  yield* parser.end();
 }
 
 /**

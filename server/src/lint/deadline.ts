@@ -1,7 +1,10 @@
 /** The engine's finding for a file whose time budget ran out. */
 export const ANALYSIS_TIMEOUT = 'analysis-timeout';
 
-/** How long one file may take in the rules (model evaluation included) when the config does not say. */
+/**
+ * How long one file may take to read its YAML, and then in the rules (model evaluation included), when the config
+ * does not say.
+ */
 export const DEFAULT_ANALYSIS_TIMEOUT_MS = 10_000;
 
 /** Thrown through a rule or the evaluator when a file's time is up; the engine catches it, never a rule. */
@@ -39,6 +42,11 @@ export class Deadline {
   };
 
   checkNow(): void {
-    if (Date.now() > this.endsAt) throw new AnalysisTimedOut(this.timeoutMs, this.during);
+    this.checkTimeLeft(0);
+  }
+
+  /** Throws `AnalysisTimedOut` now when less than `ms` is left: before work that cannot be stopped once begun. */
+  checkTimeLeft(ms: number): void {
+    if (Date.now() + ms > this.endsAt) throw new AnalysisTimedOut(this.timeoutMs, this.during);
   }
 }

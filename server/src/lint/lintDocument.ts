@@ -58,8 +58,8 @@ function targetsOf(document: AnalyzedDocument): Set<RuleTarget> {
 }
 
 /** The finding a file gets when its time budget runs out: where in the file does not matter, so at its start. */
-function timedOut(error: AnalysisTimedOut): Finding {
-  return { ruleId: ANALYSIS_TIMEOUT, severity: 'warning', message: `${error.message}; the rules after it did not run on this file`, range: { start: 0, end: 0 }, related: [] };
+function timedOut(error: AnalysisTimedOut, consequence: string): Finding {
+  return { ruleId: ANALYSIS_TIMEOUT, severity: 'warning', message: `${error.message}; ${consequence}`, range: { start: 0, end: 0 }, related: [] };
 }
 
 /** A budget for one file, shared by the runs a file gets (on its own, then with each of its parameter files). */
@@ -70,9 +70,12 @@ export const deadlineFor = (options: LintOptions) => new Deadline(options.timeou
  * reported as a failure and the others go on; when the file's time is up, the rules left do not run.
  */
 export function lintDocument(document: AnalyzedDocument, options: LintOptions, deadline = deadlineFor(options)): LintResult {
-  const targets = targetsOf(document);
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
+  // The budget went on reading: findings on the part read would look like the whole file's, so there are none.
+  // Suppressions are not applied either, as the rules they name did not run.
+  if (document.timedOut) return { findings: [timedOut(document.timedOut, 'the rest of the file was not read and no rule ran on it')], failures };
+  const targets = targetsOf(document);
   if (targets.size === 0) return { findings, failures };
 
   const lines = new Map<string | undefined, LineIndex>();
@@ -168,7 +171,7 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
       rule.check(context);
     } catch (error) {
       if (error instanceof AnalysisTimedOut) {
-        findings.push(timedOut(error));
+        findings.push(timedOut(error, 'the rules after it did not run on this file'));
         break;
       }
       failures.push({ ruleId: rule.id, message: internalErrorSummary(error) });

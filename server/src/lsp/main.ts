@@ -6,12 +6,13 @@ import type { LiveLookup } from '../azure/existing/liveLookup';
 import { isCandidateFile } from '../engine/files';
 import { workspaceCatalogue } from '../config/configuredCatalogue';
 import { builtinCatalogue, settledLater } from '../lint/catalogue';
+import { DEFAULT_ANALYSIS_TIMEOUT_MS } from '../lint/deadline';
 import { internalErrorLog } from '../lint/internalError';
 import { TOOL_VERSION } from '../version';
 import { CHECK_DEPLOYED_COMMAND, checkDeployed } from './checkDeployed';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { ConfigProblemsPublisher, ConfigReloader } from './configReloader';
-import { ConfigStore, isConfigFile } from './configStore';
+import { ConfigStore, EXCLUDED, isConfigFile } from './configStore';
 import { FileLinter } from './fileLinter';
 import { hoverAt } from './hover';
 import { DEBOUNCE_MS, debounceOption, LintScheduler } from './lintScheduler';
@@ -45,7 +46,13 @@ export function startLanguageServer(): void {
   const rulesInUse = settledLater(builtinCatalogue());
   const catalogue = rulesInUse.catalogue;
   // A file its config excludes feeds no facts to the others, as the CLI never reads it.
-  const index = new WorkspaceIndex((filePath) => !configs.isExcluded(filePath));
+  const index = new WorkspaceIndex(
+    (filePath) => !configs.isExcluded(filePath),
+    (filePath) => {
+      const settings = configs.settingsFor(filePath);
+      return settings === EXCLUDED ? DEFAULT_ANALYSIS_TIMEOUT_MS : settings.analysisTimeoutMs;
+    },
+  );
   const log = (message: string) => connection.console.error(message);
   const send = (params: PublishDiagnosticsParams) => void connection.sendDiagnostics(params);
   const problems = new ConfigProblemsPublisher(send);

@@ -4,6 +4,7 @@ import type { AnalyzedDocument } from '../engine/document';
 import { parameterFilesFor } from '../engine/parameterFiles';
 import { readAndAnalyze } from '../engine/scan';
 import { ManifestCache } from '../kubernetes/manifestCache';
+import { DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from '../lint/deadline';
 import { internalErrorLog } from '../lint/internalError';
 import type { WorkspaceView } from '../lint/ruleApi';
 import { withoutFile, workspaceView } from '../engine/workspaceView';
@@ -52,17 +53,17 @@ export class IndexedFile {
   }
 }
 
-function analyzeSafely(filePath: string, text: string, manifests: ManifestCache): Analysis {
+function analyzeSafely(filePath: string, text: string, manifests: ManifestCache, timeoutMs: number): Analysis {
   try {
-    return { kind: 'analyzed', document: analyzeDocument(filePath, text, (yaml) => manifests.load(yaml)) };
+    return { kind: 'analyzed', document: analyzeDocument(filePath, text, (yaml, deadline) => manifests.load(yaml, deadline), new Deadline(timeoutMs)) };
   } catch (error) {
     return { kind: 'crashed', message: internalErrorLog(error) };
   }
 }
 
-function readSafely(filePath: string): { text: string; analysis: Analysis } {
+function readSafely(filePath: string, timeoutMs: number): { text: string; analysis: Analysis } {
   try {
-    const result = readAndAnalyze(filePath);
+    const result = readAndAnalyze(filePath, timeoutMs);
     return result.kind === 'analyzed' ? { text: result.document.text, analysis: { kind: 'analyzed', document: result.document } } : { text: '', analysis: { kind: 'unreadable', message: result.message } };
   } catch (error) {
     return { text: '', analysis: { kind: 'crashed', message: internalErrorLog(error) } };
@@ -87,6 +88,8 @@ export class WorkspaceIndex {
   constructor(
     /** whether a file's facts count for the others: a file its config excludes is as if it were not there */
     private readonly counts: (filePath: string) => boolean = () => true,
+    /** the time budget of the file's config, which bounds reading it as it bounds linting it */
+    private readonly timeoutMsFor: (filePath: string) => number = () => DEFAULT_ANALYSIS_TIMEOUT_MS,
   ) {}
 
   get(filePath: string): IndexedFile | undefined {
@@ -116,14 +119,14 @@ export class WorkspaceIndex {
       this.closedView = undefined;
     }
     if (before && before.version === version && before.text === text) return { before, after: before };
-    return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text, manifests))) };
+    return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text, manifests, this.timeoutMsFor(filePath)))) };
   }
 
   /** Reads a file from disk, unless the editor has it open (its text there is the one that counts). */
   putDisk(filePath: string): { before?: IndexedFile; after: IndexedFile } {
     const before = this.files.get(filePath);
     if (before && this.open.has(filePath)) return { before, after: before };
-    const { text, analysis } = readSafely(filePath);
+    const { text, analysis } = readSafely(filePath, this.timeoutMsFor(filePath));
     return { before, after: this.put(new IndexedFile(filePath, pathToUri(filePath), text, undefined, analysis)) };
   }
 
@@ -189,7 +192,7 @@ export class WorkspaceIndex {
   /** The file with its model: read again from disk, for a lint, when only its summary is kept (not stored). */
   withModel(file: IndexedFile): IndexedFile {
     if (file.analysis.kind !== 'summarized') return file;
-    const { text, analysis } = readSafely(file.path);
+    const { text, analysis } = readSafely(file.path, this.timeoutMsFor(file.path));
     return new IndexedFile(file.path, file.uri, text, undefined, analysis);
   }
 

@@ -13,9 +13,9 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs the ztlint command as a process, the way CI does. */
+/** Runs the ztlint command as a process, the way CI does; a report may be larger than spawnSync's 1 MB default. */
 export function ztlintIn(cwd: string, ...args: string[]): Run {
-  const run = spawnSync(process.execPath, [path.join(REPO, 'server/bin/ztlint.js'), ...args], { cwd, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [path.join(REPO, 'server/bin/ztlint.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

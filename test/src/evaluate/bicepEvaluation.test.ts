@@ -272,4 +272,12 @@ resource shared 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
     assert.equal(value.kind, 'unknown');
     assert.match(value.kind === 'unknown' ? value.reason : '', /nested too deeply/);
   });
+
+  it('gives an argument a call lacks as unknown (a call being typed), not a crash', () => {
+    for (const [call, missing] of [['if(true)', 2], ['if(false)', 3]] as const) {
+      const { value } = probe(`var probe = ${call}`);
+      assert.equal(value.kind, 'unknown', call);
+      assert.match(value.kind === 'unknown' ? value.reason : '', new RegExp(`has no argument ${missing}`), call);
+    }
+  });
 });

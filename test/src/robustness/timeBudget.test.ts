@@ -3,12 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeDocument } from 'ztlint/engine/analyze';
 import { lintWithParameterFiles } from 'ztlint/engine/lintScan';
+import { readAndAnalyze } from 'ztlint/engine/scan';
+import { ManifestCache } from 'ztlint/kubernetes/manifestCache';
 import { builtinCatalogue } from 'ztlint/lint/catalogue';
-import { ANALYSIS_TIMEOUT } from 'ztlint/lint/deadline';
+import { ANALYSIS_TIMEOUT, Deadline } from 'ztlint/lint/deadline';
 import { lintDocument } from 'ztlint/lint/lintDocument';
 import type { Rule } from 'ztlint/lint/ruleApi';
 import { tempDir, ztlintIn } from '../cli/helpers';
-import { VAULT_BICEP } from '../lsp/fixtures';
+import { DEPLOYMENT, VAULT_BICEP } from '../lsp/fixtures';
+import { ordersDeployment } from '../support/workloads';
 import { fileUri, LspClient, makeWorkspace } from '../lsp/lspClient';
 import { slowBicep } from './slowInput';
 
@@ -16,7 +19,14 @@ import { slowBicep } from './slowInput';
 const TINY_BUDGET = 100;
 const TIMED_OUT = new RegExp(`^analysis timed out after ${TINY_BUDGET} ms \\(in rule [a-z0-9-]+\\)`);
 
+const READ_TIMED_OUT = new RegExp(`^analysis timed out after ${TINY_BUDGET} ms \\(in reading YAML\\); the rest of the file was not read and no rule ran on it$`);
+
 const rules = () => builtinCatalogue().rules;
+
+/** Enough Deployments (some 4 MB) that reading them takes seconds, far past the tiny budget. */
+const DEPLOYMENTS = 12_000;
+const manyDeployments = () => Array.from({ length: DEPLOYMENTS }, (_, i) => ordersDeployment().replace('name: orders\n', `name: orders-${i}\n`)).join('---\n');
+const cpuMs = (since: NodeJS.CpuUsage) => (process.cpuUsage(since).user + process.cpuUsage(since).system) / 1000;
 
 /** A rule that never finishes by itself, but keeps asking the engine for values as rules do. */
 const endless: Rule = {
@@ -56,6 +66,44 @@ describe('robustness: per-file time budget', () => {
     assert.ok(next.findings.some((f) => f.ruleId === 'keyvault-rbac-disabled'));
   });
 
+  it('an editor reads a manifest until the budget runs out, keeps the objects of the documents before, and goes on from there with the next version', () => {
+    const text = manyDeployments();
+    const cache = new ManifestCache();
+    let started = process.cpuUsage();
+    const first = cache.load(text, new Deadline(TINY_BUDGET));
+    const cutMs = cpuMs(started);
+    assert.equal(first.timedOut?.message, `analysis timed out after ${TINY_BUDGET} ms (in reading YAML)`);
+    assert.ok(first.objects.length > 0 && first.objects.length < DEPLOYMENTS, `${first.objects.length} objects read`);
+    assert.deepEqual(first.objects.map((o) => o.name), first.objects.map((_, i) => `orders-${i}`));
+
+    const second = cache.load(text, new Deadline(TINY_BUDGET));
+    assert.ok(second.timedOut && second.objects.length > first.objects.length, `${first.objects.length}, then ${second.objects.length} objects`);
+
+    started = process.cpuUsage();
+    const whole = new ManifestCache().load(text, new Deadline(600_000));
+    const wholeMs = cpuMs(started);
+    assert.equal(whole.timedOut, undefined);
+    assert.equal(whole.objects.length, DEPLOYMENTS);
+    assert.ok(cutMs < wholeMs / 3, `cut after ${cutMs.toFixed(0)} ms of CPU; the whole read took ${wholeMs.toFixed(0)} ms`);
+  });
+
+  it('CLI: a manifest that takes longer to read than the budget reports "analysis timed out" and no findings; the next files are linted in full', () => {
+    const dir = tempDir({ 'big.yaml': manyDeployments(), 'next.yaml': DEPLOYMENT, 'vault.bicep': VAULT_BICEP });
+    const read = readAndAnalyze(path.join(dir, 'big.yaml'), TINY_BUDGET);
+    assert.ok(read.kind === 'analyzed' && read.document.timedOut && (read.document.kubernetesObjects ?? []).length < DEPLOYMENTS);
+
+    const run = ztlintIn(dir, '--analysis-timeout', String(TINY_BUDGET), '--format', 'json', '.');
+    assert.equal(run.stderr, '');
+    const report = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
+    const byFile = new Map(report.files.map((f) => [path.basename(f.path), f.findings]));
+    assert.deepEqual(byFile.get('big.yaml')?.map((f) => f.ruleId), [ANALYSIS_TIMEOUT]);
+    assert.match(byFile.get('big.yaml')![0].message, READ_TIMED_OUT);
+    for (const next of ['next.yaml', 'vault.bicep']) {
+      const findings = byFile.get(next) ?? [];
+      assert.ok(findings.length > 0 && !findings.some((f) => f.ruleId === ANALYSIS_TIMEOUT), `${next}: ${JSON.stringify(findings)}`);
+    }
+  });
+
   it('CLI: --analysis-timeout and the config key cut the slow file only; the other files are reported in full', () => {
     const dir = tempDir({ 'slow.bicep': slowBicep(), 'vault.bicep': VAULT_BICEP });
     for (const [how, args] of [
@@ -75,8 +123,9 @@ describe('robustness: per-file time budget', () => {
     }
   });
 
-  it('language server: the config key applies to the files it lints', async () => {
-    const workspace = makeWorkspace({ 'ztlint.config.json': JSON.stringify({ analysisTimeoutMs: TINY_BUDGET }), 'slow.bicep': slowBicep(), 'vault.bicep': VAULT_BICEP });
+  it('language server: the config key applies to the files it reads and lints', async () => {
+    const big = manyDeployments();
+    const workspace = makeWorkspace({ 'ztlint.config.json': JSON.stringify({ analysisTimeoutMs: TINY_BUDGET }), 'slow.bicep': slowBicep(), 'vault.bicep': VAULT_BICEP, 'big.yaml': big });
     const client = await LspClient.start(workspace);
     try {
       const slowUri = fileUri(path.join(workspace, 'slow.bicep'));
@@ -88,6 +137,11 @@ describe('robustness: per-file time budget', () => {
       assert.match(String(slow.diagnostics.find((d) => d.code === ANALYSIS_TIMEOUT)!.message), TIMED_OUT);
       const vault = await client.waitForDiagnostics(vaultUri, (p) => p.diagnostics.some((d) => d.code === 'keyvault-rbac-disabled'), 60_000);
       assert.ok(!vault.diagnostics.some((d) => d.code === ANALYSIS_TIMEOUT));
+      const bigUri = fileUri(path.join(workspace, 'big.yaml'));
+      await client.open(bigUri, big, 'yaml');
+      const read = await client.waitForDiagnostics(bigUri, (p) => p.diagnostics.length > 0, 60_000);
+      assert.deepEqual(read.diagnostics.map((d) => d.code), [ANALYSIS_TIMEOUT]);
+      assert.match(String(read.diagnostics[0].message), READ_TIMED_OUT);
     } finally {
       await client.stop();
     }

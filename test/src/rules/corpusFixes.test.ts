@@ -11,6 +11,17 @@ function errorCount(document: AnalyzedDocument): number {
   return document.diagnostics.filter((d) => d.severity === 'error').length;
 }
 
+describe('every rule over the shared corpus', () => {
+  it('fails on no file, the invalid ones included', function () {
+    this.timeout(600_000);
+    const rules = builtinCatalogue().rules;
+    const failures = corpusFiles('bicep', 'bicepparam', 'arm', 'armparams', 'k8s').flatMap((file) =>
+      lintDocument(analyzeDocument(path.join('/corpus', file.path), file.text), { rules }).failures.map((f) => `${file.path}: ${f.ruleId}: ${f.message}`),
+    );
+    assert.deepEqual(failures, []);
+  });
+});
+
 describe('every fix over the shared corpus', () => {
   it('leaves every file parsing, and no finding that has a fix behind', function () {
     this.timeout(600_000);
