@@ -36,6 +36,17 @@ const APP_SETTINGS = new Set(['appsettings', 'connectionstrings']);
 /** Entries whose value another entry of the same object names: `{ name: 'API_KEY', value: '...' }`. */
 const NAMED_VALUES = new Set(['value', 'securevalue', 'connectionstring']);
 
+const IN_SECRET_SLOT: Flags = { secretSlot: true, declaredSecret: false, appSetting: false };
+const IN_APP_SETTING: Flags = { secretSlot: false, declaredSecret: false, appSetting: true };
+const IN_BOTH: Flags = { secretSlot: true, declaredSecret: false, appSetting: true };
+
+/** The flags of an entry below one with `flags`: the same objects every time, as a walk meets every entry of a file. */
+function entryFlags(flags: Flags, key: string): Flags {
+  const secretSlot = flags.secretSlot || SECRET_SLOTS.has(key);
+  const appSetting = flags.appSetting || APP_SETTINGS.has(key);
+  return secretSlot ? (appSetting ? IN_BOTH : IN_SECRET_SLOT) : appSetting ? IN_APP_SETTING : NOWHERE_SPECIAL;
+}
+
 function stringEntry(object: ObjectValue, key: string): string | undefined {
   const entry = object.properties.find((p) => p.key.toLowerCase() === key);
   return entry?.value.kind === 'string' ? entry.value.value : undefined;
@@ -57,8 +68,7 @@ function walk(value: Value, name: string | undefined, flags: Flags, template: Te
         const named = NAMED_VALUES.has(key) ? stringEntry(value, 'name') : undefined;
         // A deployment's `{ "adminPassword": { "value": ... } }` is still the admin password.
         const entryName = named ?? (key === 'value' && name !== undefined ? name : entry.key);
-        const entryFlags = { secretSlot: flags.secretSlot || SECRET_SLOTS.has(key), declaredSecret: false, appSetting: flags.appSetting || APP_SETTINGS.has(key) };
-        walk(entry.value, entryName, entryFlags, template, sites);
+        walk(entry.value, entryName, entryFlags(flags, key), template, sites);
       }
       return;
     default:
@@ -115,7 +125,7 @@ function findTemplateStrings(context: RuleContext, declarations: boolean): Strin
           for (const property of entry.value.properties) if (property.key.toLowerCase() !== 'template') walk(property.value, property.key, NOWHERE_SPECIAL, template, sites);
         } else {
           const appSetting = key === 'properties' && /^microsoft\.web\/sites(\/slots)?\/config$/.test(type);
-          walk(entry.value, entry.key, { ...NOWHERE_SPECIAL, appSetting }, template, sites);
+          walk(entry.value, entry.key, appSetting ? IN_APP_SETTING : NOWHERE_SPECIAL, template, sites);
         }
       }
     }

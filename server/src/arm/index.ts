@@ -19,11 +19,12 @@ export interface ArmLoad {
 
 /**
  * Loads a JSON document as an ARM deployment template or parameter file, recognized by its `$schema`.
- * Other JSON is `not-arm`, with no diagnostics: it is not ours to judge. Never throws.
+ * Other JSON is `not-arm`, with no diagnostics: it is not ours to judge. Nothing is thrown but what `check`
+ * throws: it is called every few hundred tokens as the template is read and its expressions lowered.
  */
-export function loadArm(text: string): ArmLoad {
+export function loadArm(text: string, check?: () => void): ArmLoad {
   const lowering = new ArmLowering(text);
-  const document = parseJsonDocument(text, lowering);
+  const document = parseJsonDocument(text, lowering, check);
   const root = document.root?.kind === 'object' ? document.root : undefined;
   const schema = literalString(member(root, '$schema'))?.toLowerCase() ?? '';
   if (root !== undefined && schema.includes('deploymenttemplate')) {

@@ -29,9 +29,12 @@ const MAX_DIAGNOSTICS = 100;
  * Parses JSON as Azure reads it: comments, trailing commas and raw line breaks inside strings are accepted.
  * Objects and arrays are built directly as expressions in one pass over the tokens. Never throws.
  */
-export function parseJsonDocument(text: string, lowering: JsonLowering): JsonDocument {
-  return new JsonParser(text, lowering).parse();
+export function parseJsonDocument(text: string, lowering: JsonLowering, check?: () => void): JsonDocument {
+  return new JsonParser(text, lowering, check).parse();
 }
+
+/** Tokens read between two calls of the check. */
+const TOKENS_PER_CHECK = 256;
 
 class JsonParser {
   private readonly scanner: JsonScanner;
@@ -42,10 +45,13 @@ class JsonParser {
   private tokenEnd = 0;
   private tokenValue = '';
   private reportedTooDeep = false;
+  private untilCheck = TOKENS_PER_CHECK;
 
   constructor(
     private readonly text: string,
     private readonly lowering: JsonLowering,
+    /** called every few hundred tokens; what it throws ends the parse */
+    private readonly check: (() => void) | undefined,
   ) {
     this.scanner = new JsonScanner(text);
   }
@@ -197,6 +203,10 @@ class JsonParser {
 
   /** Advances to the next significant token, collecting comments and reporting lexical errors. */
   private next(): void {
+    if (--this.untilCheck === 0) {
+      this.untilCheck = TOKENS_PER_CHECK;
+      this.check?.();
+    }
     const scanner = this.scanner;
     for (;;) {
       const token = scanner.scan();

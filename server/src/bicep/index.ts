@@ -17,15 +17,16 @@ export function isBicepParameterFile(fileName: string): boolean {
 }
 
 /**
- * Reads a `.bicep` or `.bicepparam` file (told apart by `fileName`) into the model. Never throws: broken
- * text gives diagnostics and a model of what could be read.
+ * Reads a `.bicep` or `.bicepparam` file (told apart by `fileName`) into the model. Broken text gives diagnostics
+ * and a model of what could be read; nothing is thrown but what `check` throws. `check` is called as parsing and
+ * lowering go (see `ParseOptions.check`); parameter files are small, and only parsed with it.
  */
-export function loadBicep(text: string, fileName: string): BicepLoad {
+export function loadBicep(text: string, fileName: string, check?: () => void): BicepLoad {
   const parameterFile = isBicepParameterFile(fileName);
-  const { program, diagnostics, comments } = parse(text, { parameterFile });
+  const { program, diagnostics, comments } = parse(text, { parameterFile, check });
   return parameterFile
     ? { parameterFile: toParameterFile(program, text), diagnostics, comments }
-    : { template: toTemplate(program, text), diagnostics, comments };
+    : { template: toTemplate(program, text, check), diagnostics, comments };
 }
 
 /** The syntax tree only (no model), e.g. for benchmarks and editor features. */

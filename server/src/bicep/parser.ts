@@ -36,7 +36,14 @@ export interface ParseResult {
 export interface ParseOptions {
   /** a `.bicepparam` file: `param name = value` without a type */
   readonly parameterFile: boolean;
+  /**
+   * Called between declarations, object members and array items, and every few hundred tokens scanned; what it
+   * throws (a time budget running out) ends the parse.
+   */
+  readonly check?: () => void;
 }
+
+const noCheck = (): void => {};
 
 /** Beyond this many nested expressions or types, the rest of the nested part is skipped (bounds stack use). */
 export const MAX_NESTING = 500;
@@ -45,8 +52,9 @@ export const MAX_NESTING = 500;
 const tokenBuffer = new TokenBuffer(4096);
 
 export function parse(text: string, options: ParseOptions): ParseResult {
-  const scanned = scan(text, tokenBuffer);
-  const parser = new Parser(text, scanned.tokens, scanned.diagnostics, options.parameterFile);
+  const check = options.check ?? noCheck;
+  const scanned = scan(text, tokenBuffer, check);
+  const parser = new Parser(text, scanned.tokens, scanned.diagnostics, options.parameterFile, check);
   return { program: parser.program(), diagnostics: parser.diagnostics, comments: scanned.comments };
 }
 
@@ -184,6 +192,7 @@ class Parser {
     private readonly tokens: TokenStream,
     scanDiagnostics: SyntaxDiagnostic[],
     private readonly parameterFile: boolean,
+    private readonly check: () => void,
   ) {
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
@@ -401,6 +410,7 @@ class Parser {
     }
     this.skipNewLine();
     for (;;) {
+      this.check();
       const kind = this.kind();
       if (kind === closer) {
         this.pos++;
@@ -490,6 +500,7 @@ class Parser {
         this.pos++;
         continue;
       }
+      this.check();
       const declaration = this.declaration();
       if (declaration !== undefined) declarations.push(declaration);
       this.endOfDeclaration();

@@ -119,12 +119,15 @@ function grown(old: Int32Array, capacity: number): Int32Array {
   return next;
 }
 
+/** Scanner steps (a token, or a space) between two calls of the check. */
+const STEPS_PER_CHECK = 256;
+
 /**
  * Scans `text` into tokens. With a `buffer`, the tokens are stored there and are valid only until the buffer's
- * next use.
+ * next use. `check` is called every few hundred steps; what it throws ends the scan.
  */
-export function scan(text: string, buffer = new TokenBuffer((text.length >> 2) + 16)): ScanResult {
-  return new Scanner(text, buffer).run();
+export function scan(text: string, buffer = new TokenBuffer((text.length >> 2) + 16), check?: () => void): ScanResult {
+  return new Scanner(text, buffer, check).run();
 }
 
 /** Directives written `#name ...`, kept as comments (without the `#`) so suppressions can be found. */
@@ -189,14 +192,20 @@ class Scanner {
   constructor(
     private readonly text: string,
     private readonly buffer: TokenBuffer,
+    private readonly check: (() => void) | undefined,
   ) {}
 
   run(): ScanResult {
     const text = this.text;
     const length = text.length;
+    let untilCheck = STEPS_PER_CHECK;
     // One tight loop for the frequent cases; everything else is in `other`, so that characters met late in a
     // run (and the optimizer's reaction to them) do not disturb this loop.
     while (this.pos < length) {
+      if (--untilCheck === 0) {
+        untilCheck = STEPS_PER_CHECK;
+        this.check?.();
+      }
       const start = this.pos;
       const c = text.charCodeAt(start);
       if (isIdentifierStart(c)) {

@@ -43,9 +43,9 @@ type ResourceUnderConstruction = Mutable<Resource> & {
   parentReference?: Expr;
 };
 
-/** A `.bicep` file as a template. */
-export function toTemplate(program: ProgramSyntax, text: string): Template {
-  return new TemplateLowering(text, program, false).template;
+/** A `.bicep` file as a template; `check` is called before each declaration, and what it throws ends the lowering. */
+export function toTemplate(program: ProgramSyntax, text: string, check?: () => void): Template {
+  return new TemplateLowering(text, program, false, check).template;
 }
 
 /** A `.bicepparam` file: its `param` assignments, evaluated in a scope holding its variables and imports. */
@@ -102,10 +102,14 @@ class TemplateLowering {
     private readonly text: string,
     program: ProgramSyntax,
     parameterFile: boolean,
+    check?: () => void,
   ) {
     this.template = newTemplate('bicep', program.range);
     this.bindDeclarations(program.declarations);
-    for (const declaration of program.declarations) this.declaration(declaration, parameterFile);
+    for (const declaration of program.declarations) {
+      check?.();
+      this.declaration(declaration, parameterFile);
+    }
     this.linkParents();
   }
 

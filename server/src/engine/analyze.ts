@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { loadArm } from '../arm/index';
 import { loadBicep } from '../bicep/index';
 import { loadKubernetes, type KubernetesLoad } from '../kubernetes/index';
-import type { Deadline } from '../lint/deadline';
+import { AnalysisTimedOut, type Deadline } from '../lint/deadline';
 import type { AnalyzedDocument } from './document';
 
 /** Top-level keys every Kubernetes object has, at the start of a line. */
@@ -11,8 +11,9 @@ const LOOKS_LIKE_MANIFEST = [/^apiVersion:/m, /^kind:/m];
 /**
  * Reads one file's text into the model. The file name says which syntax to try; the content decides whether it
  * is linted at all: JSON must carry an ARM `$schema`, YAML must hold Kubernetes objects. An editor passes its own
- * YAML reader, which re-reads only the documents of a manifest that an edit changed. The deadline bounds reading
- * YAML, which costs far more per byte than Bicep or JSON (see `readAndAnalyze`).
+ * YAML reader, which re-reads only the documents of a manifest that an edit changed. Past the deadline, reading
+ * stops and the document carries `timedOut` (a JSON file cut short is taken for a template: it was not
+ * read far enough to tell).
  */
 export function analyzeDocument(filePath: string, text: string, readYaml: (text: string, deadline?: Deadline) => KubernetesLoad = loadKubernetes, deadline?: Deadline): AnalyzedDocument {
   const extension = path.extname(filePath).toLowerCase();
@@ -20,12 +21,15 @@ export function analyzeDocument(filePath: string, text: string, readYaml: (text:
   switch (extension) {
     case '.bicep':
     case '.bicepparam': {
-      const loaded = loadBicep(text, filePath);
-      return { ...base, ...loaded, format: extension === '.bicep' ? 'bicep' : 'bicepparam' };
+      const format = extension === '.bicep' ? 'bicep' : 'bicepparam';
+      const loaded = readWithin(deadline, 'reading Bicep', (check) => loadBicep(text, filePath, check));
+      if (loaded instanceof AnalysisTimedOut) return { ...base, format, diagnostics: [], comments: [], timedOut: loaded };
+      return { ...base, ...loaded, format };
     }
     case '.json':
     case '.jsonc': {
-      const loaded = loadArm(text);
+      const loaded = readWithin(deadline, 'reading JSON', (check) => loadArm(text, check));
+      if (loaded instanceof AnalysisTimedOut) return { ...base, format: 'arm-template', diagnostics: [], comments: [], timedOut: loaded };
       if (loaded.kind === 'not-arm') return { ...base, format: 'not-linted', diagnostics: [], comments: [] };
       return { ...base, ...loaded, format: loaded.kind === 'template' ? 'arm-template' : 'arm-parameters' };
     }
@@ -48,5 +52,17 @@ export function analyzeDocument(filePath: string, text: string, readYaml: (text:
     }
     default:
       return { ...base, format: 'not-linted', diagnostics: [], comments: [] };
+  }
+}
+
+/** Reads with the deadline checked as the reader goes; the time-out if it passed. */
+function readWithin<T>(deadline: Deadline | undefined, during: string, read: (check?: () => void) => T): T | AnalysisTimedOut {
+  if (!deadline) return read();
+  deadline.during = during;
+  try {
+    return read(deadline.check);
+  } catch (error) {
+    if (error instanceof AnalysisTimedOut) return error;
+    throw error;
   }
 }

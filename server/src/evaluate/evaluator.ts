@@ -9,11 +9,16 @@ import { booleanValue, nullValue, numberValue, sameValue, stringValue, throughHo
 import { MAX_EVALUATION_DEPTH, MAX_UNROLLED_ITEMS } from './limits';
 import { findParameter, findResourceBySymbol, findVariable, nameScope } from './scope';
 
-/** A parameter value from outside the template, with the object its evaluation is cached under. */
+/** A parameter value from outside the template; its evaluation is cached under this object. */
 interface Supplied extends SuppliedParameterValue {
-  readonly key: object;
   /** the parameter file it is written in */
   readonly file?: string;
+}
+
+/** An expression's value, with the template it was evaluated in. */
+interface Evaluated {
+  readonly template: Template;
+  readonly value: Value;
 }
 
 /** Loop variables and lambda parameters bound while evaluating. */
@@ -39,12 +44,26 @@ export interface EvaluatorOptions {
 export class Evaluator {
   private readonly cache = new Map<object, Value>();
   private readonly pending = new Set<object>();
+  /** each parameter file entry as a supplied value, made once: it is the key its evaluation is cached under */
+  private readonly fromParameterFile = new Map<object, Supplied>();
+  /** what `evaluateForRule` has evaluated, with the template it was evaluated in */
+  private readonly forRules = new Map<Expr, Evaluated>();
+  /** the expressions of the variables and parameter defaults evaluated as declarations */
+  private readonly declarations = new Map<Expr, Evaluated>();
+  /**
+   * No evaluation has met a reference to itself or the depth limit: until one does, a declaration's cached value
+   * is what evaluating its expression afresh gives, whatever was being evaluated when it was cached.
+   */
+  private contextFree = true;
   private depth = 0;
 
   constructor(private readonly options: EvaluatorOptions = {}) {}
 
   evaluate(expr: Expr, template: Template, locals?: Locals): Value {
-    if (this.depth >= MAX_EVALUATION_DEPTH) return unknownValue(expr.range, 'expression nested too deeply to evaluate');
+    if (this.depth >= MAX_EVALUATION_DEPTH) {
+      this.contextFree = false;
+      return unknownValue(expr.range, 'expression nested too deeply to evaluate');
+    }
     this.options.checkDeadline?.();
     this.depth++;
     try {
@@ -52,6 +71,29 @@ export class Evaluator {
     } finally {
       this.depth--;
     }
+  }
+
+  /**
+   * `evaluate` for a rule, outside any evaluation. Rules ask again for what they or other rules asked before
+   * (names, outputs, variables), and with nothing being evaluated the answer is the same every time: it is
+   * cached, and a variable's value or a parameter's default already evaluated as a declaration is reused.
+   */
+  evaluateForRule(expr: Expr, template: Template): Value {
+    // Before the cache: a rule asking for the same value forever must still run out of time.
+    this.options.checkDeadline?.();
+    if (this.depth > 0 || this.pending.size > 0) return this.evaluate(expr, template);
+    const known = this.forRules.get(expr);
+    if (known?.template === template) return known.value;
+    const declared = this.contextFree ? this.declarations.get(expr) : undefined;
+    const value = declared?.template === template ? declared.value : this.evaluate(expr, template);
+    if (!known) this.forRules.set(expr, { template, value });
+    return value;
+  }
+
+  private evaluateDeclaration(expr: Expr, scope: Template): Value {
+    const value = this.evaluate(expr, scope);
+    this.declarations.set(expr, { template: scope, value });
+    return value;
   }
 
   /**
@@ -69,14 +111,14 @@ export class Evaluator {
     const scope = nameScope(template);
     const supplied = this.suppliedValue(scope, name);
     if (supplied) {
-      const value = this.memo(supplied.key, supplied.range, `parameter \`${name}\``, () => this.evaluate(supplied.value, supplied.scope));
+      const value = this.memo(supplied, supplied.range, `parameter \`${name}\``, () => this.evaluate(supplied.value, supplied.scope));
       return throughHop(value, { kind: 'parameter-value', name, referenceRange: at, declarationRange: supplied.range, source: supplied.source, ...(supplied.file ? { file: supplied.file } : {}) });
     }
     const declared = findParameter(scope, name);
     if (!declared) return unknownValue(at, `parameter \`${name}\` is not declared`);
     if (!declared.defaultValue) return unknownValue(at, `parameter \`${name}\` has no default`);
     const defaultValue = declared.defaultValue;
-    const value = this.memo(declared, declared.range, `parameter \`${name}\``, () => this.evaluate(defaultValue, scope));
+    const value = this.memo(declared, declared.range, `parameter \`${name}\``, () => this.evaluateDeclaration(defaultValue, scope));
     return throughHop(value, { kind: 'parameter-default', name: declared.name, referenceRange: at, declarationRange: declared.nameRange });
   }
 
@@ -84,28 +126,35 @@ export class Evaluator {
     const scope = nameScope(template);
     const declared = findVariable(scope, name);
     if (!declared) return unknownValue(at, `variable \`${name}\` is not declared`);
-    const value = this.memo(declared, declared.range, `variable \`${name}\``, () => this.evaluate(declared.value, scope));
+    const value = this.memo(declared, declared.range, `variable \`${name}\``, () => this.evaluateDeclaration(declared.value, scope));
     return throughHop(value, { kind: 'variable', name: declared.name, referenceRange: at, declarationRange: declared.nameRange });
   }
 
   private suppliedValue(scope: Template, name: string): Supplied | undefined {
     const fromTemplate = scope.parameterValues.get(name);
-    if (fromTemplate) return { ...fromTemplate, key: fromTemplate };
+    if (fromTemplate) return fromTemplate;
     const file = this.options.parameterFile;
     if (!file || scope.parentDeployment || (this.options.template && scope !== this.options.template)) return undefined;
     const entry = file.values.find((v) => (scope.language === 'arm' ? v.name.toLowerCase() === name.toLowerCase() : v.name === name));
     if (!entry) return undefined;
+    let supplied = this.fromParameterFile.get(entry);
+    if (supplied) return supplied;
     const filePath = this.options.parameterFilePath;
     const source = filePath ? `parameter file ${path.basename(filePath)}` : 'parameter file';
     // A Key Vault reference is resolved at deployment: the value exists but cannot be known here.
     const value: Expr = entry.value ?? { kind: 'invalid', reason: `parameter \`${name}\` is a Key Vault reference in the ${source}`, range: entry.range };
-    return { value, scope: file.scope, source, range: entry.range, key: entry, ...(filePath ? { file: filePath } : {}) };
+    supplied = { value, scope: file.scope, source, range: entry.range, ...(filePath ? { file: filePath } : {}) };
+    this.fromParameterFile.set(entry, supplied);
+    return supplied;
   }
 
   private memo(key: object, range: Range, what: string, compute: () => Value): Value {
     const cached = this.cache.get(key);
     if (cached) return cached;
-    if (this.pending.has(key)) return unknownValue(range, `${what} refers to itself`);
+    if (this.pending.has(key)) {
+      this.contextFree = false;
+      return unknownValue(range, `${what} refers to itself`);
+    }
     this.pending.add(key);
     try {
       const value = compute();

@@ -30,6 +30,11 @@ export interface LintOptions {
   readonly timeoutMs?: number;
   /** what is deployed for `existing` resources, when the editor looks them up (azure/existing) */
   readonly deployed?: DeployedBodies;
+  /**
+   * The line index of the document's text, when the caller keeps one: the editor has one for its diagnostics,
+   * and indexing a large file again on every edit shows in its latency.
+   */
+  readonly lines?: () => LineIndex;
 }
 
 export interface RuleFailure {
@@ -83,7 +88,7 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
     const key = file && options.parameterFile && path.resolve(file) === path.resolve(options.parameterFile.path) ? file : undefined;
     let index = lines.get(key);
     if (!index) {
-      index = new LineIndex(key ? options.parameterFile!.text : document.text);
+      index = key ? new LineIndex(options.parameterFile!.text) : options.lines?.() ?? new LineIndex(document.text);
       lines.set(key, index);
     }
     return index.positionAt(range.start).line + 1;
@@ -139,7 +144,7 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
       },
       body: bodyOf,
       get: (resource, propertyPath) => lookup(bodyOf(resource), propertyPath),
-      evaluate: (expr, template) => evaluator.evaluate(expr, template),
+      evaluate: (expr, template) => evaluator.evaluateForRule(expr, template),
       ...(document.parameterFile ? { parameterFile: document.parameterFile } : {}),
       kubernetesObjects: document.kubernetesObjects ?? [],
       workspace: options.workspace ?? EMPTY_WORKSPACE,
@@ -151,7 +156,7 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
       },
       label(resource) {
         if (resource.symbolicName) return `\`${resource.symbolicName}\``;
-        const name = evaluator.evaluate(resource.fullName, resource.template);
+        const name = evaluator.evaluateForRule(resource.fullName, resource.template);
         if (name.kind === 'string') return `'${name.value}'`;
         // A computed name is shown as written, when it is written in this file.
         const written = templates.includes(resource.template) ? document.text.slice(resource.name.range.start, resource.name.range.end) : '';

@@ -151,7 +151,8 @@ export class FileLinter {
     try {
       const parameterFiles = parameterFilesFor(document, this.index.documents());
       this.reads.set(file.path, { facts, parameterFiles: parameterFiles.map((p) => p.path) });
-      const result = lintWithParameterFiles(document, parameterFiles, options);
+      // The file's line index serves the lint as well as the diagnostics, when it indexes the text linted.
+      const result = lintWithParameterFiles(document, parameterFiles, document.text === file.text ? { ...options, lines: () => file.lines } : options);
       return { findings: result.findings, internalErrors: result.failures.map((f) => this.logOnce(file, `rule ${f.ruleId} failed: ${f.message}`)), excluded: false };
     } catch (error) {
       return { findings: [], internalErrors: [this.logOnce(file, `linting failed: ${internalErrorLog(error)}`)], excluded: false };

@@ -13,13 +13,26 @@ import { tempDir, ztlintIn } from '../cli/helpers';
 import { DEPLOYMENT, VAULT_BICEP } from '../lsp/fixtures';
 import { ordersDeployment } from '../support/workloads';
 import { fileUri, LspClient, makeWorkspace } from '../lsp/lspClient';
-import { slowBicep } from './slowInput';
+import { hugeArmTemplate, hugeBicep, singleHugeManifest, slowBicep } from './slowInput';
 
 /** Far below what the slow file needs (hundreds of ms), far above what the small vault needs (a few ms). */
 const TINY_BUDGET = 100;
 const TIMED_OUT = new RegExp(`^analysis timed out after ${TINY_BUDGET} ms \\(in rule [a-z0-9-]+\\)`);
+/** A fresh process reads the slow file's half megabyte of Bicep in about the tiny budget: either may run out. */
+const SLOW_TIMED_OUT = new RegExp(`^analysis timed out after ${TINY_BUDGET} ms \\(in (rule [a-z0-9-]+|reading Bicep)\\)`);
 
-const READ_TIMED_OUT = new RegExp(`^analysis timed out after ${TINY_BUDGET} ms \\(in reading YAML\\); the rest of the file was not read and no rule ran on it$`);
+const readTimedOut = (syntax: string) => `analysis timed out after ${TINY_BUDGET} ms (in reading ${syntax}); the rest of the file was not read and no rule ran on it`;
+const READ_TIMED_OUT = new RegExp(`^${readTimedOut('YAML').replace(/[()]/g, '\\$&')}$`);
+
+/**
+ * Files whose reading alone takes seconds, each in one piece the reader must stop inside: a single YAML document
+ * (over the size whose tokens are kept, so it is parsed twice), a Bicep file and an ARM template.
+ */
+const HUGE_INPUTS = [
+  { file: 'single.yaml', syntax: 'YAML', text: () => singleHugeManifest(6) },
+  { file: 'huge.bicep', syntax: 'Bicep', text: () => hugeBicep(12) },
+  { file: 'huge.json', syntax: 'JSON', text: () => hugeArmTemplate(12) },
+];
 
 const rules = () => builtinCatalogue().rules;
 
@@ -104,6 +117,41 @@ describe('robustness: per-file time budget', () => {
     }
   });
 
+  for (const input of HUGE_INPUTS) {
+    it(`stops reading a huge ${input.syntax} file (${input.file}) at the budget, in a fraction of the time a whole read takes`, () => {
+      const text = input.text();
+      const file = path.join(tempDir({ [input.file]: text }), input.file);
+      let started = process.cpuUsage();
+      const cut = readAndAnalyze(file, TINY_BUDGET);
+      const cutMs = cpuMs(started);
+      assert.ok(cut.kind === 'analyzed');
+      assert.equal(cut.document.timedOut?.message, `analysis timed out after ${TINY_BUDGET} ms (in reading ${input.syntax})`);
+
+      started = process.cpuUsage();
+      const whole = analyzeDocument(file, text);
+      const wholeMs = cpuMs(started);
+      assert.equal(whole.timedOut, undefined);
+      assert.deepEqual(whole.diagnostics, []);
+      assert.ok(whole.template || whole.kubernetesObjects?.length === 1, `${input.file} read whole as ${whole.format}`);
+      assert.ok(cutMs < wholeMs / 3, `cut after ${cutMs.toFixed(0)} ms of CPU; the whole read took ${wholeMs.toFixed(0)} ms`);
+    });
+  }
+
+  it('CLI: huge files of every syntax each report "analysis timed out" while being read; the next files are linted in full', () => {
+    const dir = tempDir({ ...Object.fromEntries(HUGE_INPUTS.map((input) => [input.file, input.text()])), 'next.yaml': DEPLOYMENT, 'vault.bicep': VAULT_BICEP });
+    const run = ztlintIn(dir, '--analysis-timeout', String(TINY_BUDGET), '--format', 'json', '.');
+    assert.equal(run.stderr, '');
+    const report = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
+    const byFile = new Map(report.files.map((f) => [path.basename(f.path), f.findings]));
+    for (const input of HUGE_INPUTS) {
+      assert.deepEqual(byFile.get(input.file)?.map((f) => f.message), [readTimedOut(input.syntax)], input.file);
+    }
+    for (const next of ['next.yaml', 'vault.bicep']) {
+      const findings = byFile.get(next) ?? [];
+      assert.ok(findings.length > 0 && !findings.some((f) => f.ruleId === ANALYSIS_TIMEOUT), `${next}: ${JSON.stringify(findings)}`);
+    }
+  });
+
   it('CLI: --analysis-timeout and the config key cut the slow file only; the other files are reported in full', () => {
     const dir = tempDir({ 'slow.bicep': slowBicep(), 'vault.bicep': VAULT_BICEP });
     for (const [how, args] of [
@@ -117,7 +165,7 @@ describe('robustness: per-file time budget', () => {
       const byFile = new Map(report.files.map((f) => [path.basename(f.path), f.findings]));
       const slow = byFile.get('slow.bicep') ?? [];
       assert.equal(slow.filter((f) => f.ruleId === ANALYSIS_TIMEOUT).length, 1, how);
-      assert.match(slow.find((f) => f.ruleId === ANALYSIS_TIMEOUT)!.message, TIMED_OUT);
+      assert.match(slow.find((f) => f.ruleId === ANALYSIS_TIMEOUT)!.message, SLOW_TIMED_OUT);
       const vault = byFile.get('vault.bicep') ?? [];
       assert.ok(vault.some((f) => f.ruleId === 'keyvault-rbac-disabled') && !vault.some((f) => f.ruleId === ANALYSIS_TIMEOUT), `${how}: ${JSON.stringify(vault)}`);
     }
@@ -134,7 +182,7 @@ describe('robustness: per-file time budget', () => {
       await client.open(vaultUri, VAULT_BICEP, 'bicep');
       const slow = await client.waitForDiagnostics(slowUri, (p) => p.diagnostics.some((d) => d.code === ANALYSIS_TIMEOUT), 60_000);
       assert.equal(slow.diagnostics.filter((d) => d.code === ANALYSIS_TIMEOUT).length, 1);
-      assert.match(String(slow.diagnostics.find((d) => d.code === ANALYSIS_TIMEOUT)!.message), TIMED_OUT);
+      assert.match(String(slow.diagnostics.find((d) => d.code === ANALYSIS_TIMEOUT)!.message), SLOW_TIMED_OUT);
       const vault = await client.waitForDiagnostics(vaultUri, (p) => p.diagnostics.some((d) => d.code === 'keyvault-rbac-disabled'), 60_000);
       assert.ok(!vault.diagnostics.some((d) => d.code === ANALYSIS_TIMEOUT));
       const bigUri = fileUri(path.join(workspace, 'big.yaml'));
