@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { executeServerCommand, serverSupports } from './serverCommands';
+import { executeServerCommand, SERVER_COMMANDS, serverSupports } from './serverCommands';
 
-/** The server's command (server/src/lsp/checkDeployed.ts). */
-const CHECK_DEPLOYED = 'ztlint.server.checkDeployed';
 /** The last subscription checked, offered again next time. */
 const SUBSCRIPTION_KEY = 'ztlint.checkDeployed.subscriptionId';
 const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,7 +18,7 @@ let channel: vscode.OutputChannel | undefined;
  * and lint it with the signed-in Azure identity, and shows the report in its own output channel.
  */
 export async function checkDeployed(context: vscode.ExtensionContext, client: LanguageClient | undefined): Promise<void> {
-  if (!serverSupports(client, CHECK_DEPLOYED)) {
+  if (!serverSupports(client, SERVER_COMMANDS.checkDeployed)) {
     void vscode.window.showWarningMessage(client ? 'ztlint: this ztlint server cannot check deployed resources.' : 'ztlint is disabled (setting ztlint.enable).');
     return;
   }
@@ -41,7 +39,7 @@ export async function checkDeployed(context: vscode.ExtensionContext, client: La
   const shown = channel;
   try {
     const result = (await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `ztlint: reading subscription ${subscriptionId}` }, () =>
-      executeServerCommand(client, CHECK_DEPLOYED, { subscriptionId }),
+      executeServerCommand(client, SERVER_COMMANDS.checkDeployed, { subscriptionId }),
     )) as CheckDeployedResult;
     shown.clear();
     shown.append(result.text);

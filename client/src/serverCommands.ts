@@ -8,6 +8,8 @@ import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclien
 export const SERVER_COMMANDS = {
   /** Reads every candidate file of the workspace folders and publishes their diagnostics. */
   scanWorkspace: 'ztlint.server.scanWorkspace',
+  /** Reads a subscription's deployed resources and lints them (server/src/lsp/checkDeployed.ts). */
+  checkDeployed: 'ztlint.server.checkDeployed',
 } as const;
 
 /** Whether the running server announced the command: an older server, or one still starting, has not. */

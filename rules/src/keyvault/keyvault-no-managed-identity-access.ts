@@ -3,7 +3,7 @@ import { roleUsesVault } from './dataActions';
 import { grantsManagedIdentity, managedIdentityPrincipals } from './managedIdentities';
 import { roleOf } from './roles';
 import { grantsOn, roleAssignments, type Assignment } from './vaultGrants';
-import { authorization, declaredVaults } from './vaults';
+import { rbacVaults } from './vaults';
 
 export const keyvaultNoManagedIdentityAccess: Rule = {
   id: 'keyvault-no-managed-identity-access',
@@ -14,7 +14,7 @@ export const keyvaultNoManagedIdentityAccess: Rule = {
   targets: ['template'],
   fixable: false,
   check(context) {
-    const vaults = declaredVaults(context).filter((vault) => authorization(context, vault) === 'rbac');
+    const vaults = rbacVaults(context);
     if (vaults.length === 0) return;
     const assignments = roleAssignments(context);
     let principals: Set<string> | undefined;

@@ -4,7 +4,7 @@ import type { Expr } from 'ztlint/model/expr';
 import type { Resource } from 'ztlint/model/template';
 import { ROLES, ROLE_ASSIGNMENT_TYPE } from './roles';
 import { grantsOn, roleAssignments } from './vaultGrants';
-import { VAULT_TYPE, authorization, declaredVaults, freeSymbol } from './vaults';
+import { VAULT_TYPE, freeSymbol, rbacVaults } from './vaults';
 
 const PRINCIPAL_PARAMETER = 'keyVaultSecretsUserPrincipalId';
 
@@ -17,7 +17,7 @@ export const keyvaultNoRoleAssignment: Rule = {
   targets: ['template'],
   fixable: true,
   check(context) {
-    const vaults = declaredVaults(context).filter((vault) => authorization(context, vault) === 'rbac');
+    const vaults = rbacVaults(context);
     if (vaults.length === 0) return;
     const assignments = roleAssignments(context);
     for (const vault of vaults) {

@@ -11,6 +11,11 @@ export function declaredVaults(context: RuleContext): Resource[] {
   return context.resources(VAULT_TYPE).filter((vault) => !vault.existing);
 }
 
+/** The vaults this file configures that use Azure RBAC: only a role assignment gives access to their data. */
+export function rbacVaults(context: RuleContext): Resource[] {
+  return declaredVaults(context).filter((vault) => authorization(context, vault) === 'rbac');
+}
+
 export function isVault(resource: Resource): boolean {
   return resource.type.toLowerCase() === VAULT_TYPE.toLowerCase();
 }

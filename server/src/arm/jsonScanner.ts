@@ -31,19 +31,9 @@ export class JsonScanner {
     }
     this.tokenStart = pos;
     this.position = pos + 1;
+    const punctuation = PUNCTUATION[code];
+    if (punctuation) return punctuation;
     switch (code) {
-      case 0x7b:
-        return SyntaxKind.OpenBraceToken;
-      case 0x7d:
-        return SyntaxKind.CloseBraceToken;
-      case 0x5b:
-        return SyntaxKind.OpenBracketToken;
-      case 0x5d:
-        return SyntaxKind.CloseBracketToken;
-      case 0x3a:
-        return SyntaxKind.ColonToken;
-      case 0x2c:
-        return SyntaxKind.CommaToken;
       case 0x22:
         this.scanString();
         return SyntaxKind.StringLiteral;
@@ -205,6 +195,15 @@ export class JsonScanner {
     }
   }
 }
+
+/** The one-character tokens (`{`, `}`, `[`, `]`, `:`, `,`) by character code; 0 for the other ASCII characters. */
+const PUNCTUATION = new Uint8Array(128);
+PUNCTUATION[0x7b] = SyntaxKind.OpenBraceToken;
+PUNCTUATION[0x7d] = SyntaxKind.CloseBraceToken;
+PUNCTUATION[0x5b] = SyntaxKind.OpenBracketToken;
+PUNCTUATION[0x5d] = SyntaxKind.CloseBracketToken;
+PUNCTUATION[0x3a] = SyntaxKind.ColonToken;
+PUNCTUATION[0x2c] = SyntaxKind.CommaToken;
 
 const SIMPLE_ESCAPES: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
 

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { Threshold } from '../cli/args';
+import { atOrAbove, emit, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail, say } from '../cli/exit';
 import { loadConfig } from '../config/config';
 import { configuredCatalogue } from '../config/configuredCatalogue';
 import { DeployedReadError, readDeployed } from './client/readDeployed';
@@ -10,10 +11,6 @@ import { formatDeployedJson } from './report/json';
 import { formatDeployedSarif } from './report/sarif';
 import { formatDeployedText } from './report/text';
 import type { DeployedSnapshot } from './snapshot';
-
-const EXIT_OK = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_USAGE = 2;
 
 type AzureFormat = 'text' | 'json' | 'sarif';
 
@@ -106,8 +103,6 @@ function parseAzureArgs(argv: readonly string[]): AzureOptions {
   return { format: 'text', help: false, ...options, resourceGroups, templates };
 }
 
-const RANK: Record<Threshold, number> = { info: 0, warning: 1, error: 2 };
-
 function render(report: DeployedReport, format: AzureFormat): string {
   switch (format) {
     case 'json':
@@ -118,12 +113,6 @@ function render(report: DeployedReport, format: AzureFormat): string {
       return formatDeployedText(report);
   }
 }
-
-const say = (message: string) => process.stderr.write(`ztlint: ${message}\n`);
-const fail = (message: string) => {
-  say(message);
-  return EXIT_USAGE;
-};
 
 /** `ztlint azure ...`: returns the exit code. Nothing it prints comes from a token or a request header. */
 export async function azureMain(argv: readonly string[]): Promise<number> {
@@ -162,17 +151,10 @@ export async function azureMain(argv: readonly string[]): Promise<number> {
   }
   const postureOptions = { catalogue, strict: options.strict ?? loaded.config.strict, severities: loaded.config.rules };
   const findings = lintDeployed(snapshot, postureOptions);
-  const drift = options.templates.length > 0 ? driftFindings(snapshot, options.templates, postureOptions) : [];
+  const drift = options.templates.length > 0 ? driftFindings(snapshot, options.templates, postureOptions, findings) : [];
   const text = render({ snapshot, findings, drift, catalogue, base }, options.format);
   // The text report lists what could not be read; other formats and files would leave it unseen in a CI log.
   if (options.format !== 'text' || options.output) for (const problem of snapshot.problems) say(problem.message);
-  if (options.output === undefined) process.stdout.write(text);
-  else {
-    try {
-      fs.writeFileSync(options.output, text);
-    } catch (error) {
-      return fail(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-  }
-  return [...findings, ...drift].some((f) => RANK[f.severity] >= RANK[failOn]) ? EXIT_FINDINGS : EXIT_OK;
+  if (!emit(text, options.output)) return EXIT_USAGE;
+  return [...findings, ...drift].some((f) => atOrAbove(f.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { atOrAbove, emit, errorCode, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail, say } from './exit';
 import { parseArgs, USAGE, UsageError, type CliOptions, type Threshold } from './args';
 import { effectiveConfigJson, loadConfig, type ZtlintConfig } from '../config/config';
 import { configuredCatalogue } from '../config/configuredCatalogue';
@@ -23,9 +24,6 @@ import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { explainRule, listRules } from './rules';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
 
 function render(report: Report, options: CliOptions): string {
   switch (options.format) {
@@ -43,34 +41,12 @@ function render(report: Report, options: CliOptions): string {
 /** Below this many files the workers' start-up costs more than it saves. */
 const PARALLEL_FROM_FILES = 200;
 
-const RANK: Record<Threshold, number> = { info: 0, warning: 1, error: 2 };
-
 /** Why the run fails, if it does: findings at the threshold, too many warnings, or (if asked) unparseable files. */
 function fails(files: readonly LintedFile[], options: CliOptions, failOn: Threshold): boolean {
   const reported = files.flatMap(({ findings }) => findings.filter((f) => !f.suppression));
-  if (reported.some((f) => RANK[f.severity] >= RANK[failOn])) return true;
+  if (reported.some((f) => atOrAbove(f.severity, failOn))) return true;
   if (options.maxWarnings !== undefined && reported.filter((f) => f.severity === 'warning').length > options.maxWarnings) return true;
   return options.failOnParseError && files.some(({ result }) => result.kind === 'unreadable' || result.document.diagnostics.some((d) => d.severity === 'error'));
-}
-
-const fail = (message: string) => {
-  process.stderr.write(`ztlint: ${message}\n`);
-  return EXIT_USAGE;
-};
-
-/** Writes to `--output` or standard output; false (after saying why) when the file cannot be written. */
-function emit(text: string, options: CliOptions): boolean {
-  if (!options.output) {
-    process.stdout.write(text);
-    return true;
-  }
-  try {
-    fs.writeFileSync(options.output, text);
-    return true;
-  } catch (error) {
-    fail(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    return false;
-  }
 }
 
 /** The `ztlint` command; returns the exit code instead of exiting so tests and wrappers can call it. */
@@ -87,7 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     options = parseArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`ztlint: ${error.message}\n\n${USAGE}\n`);
+    say(`${error.message}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
   if (options.help) {
@@ -118,8 +94,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const configured = configuredCatalogue(config, !options.noCustomRules);
   if (!configured.ok) return fail(`invalid custom rules\n${configured.problems.join('\n')}`);
   catalogue = configured.catalogue;
-  if (options.listRules) return emit(listRules(catalogue, config, options.format), options) ? EXIT_OK : EXIT_USAGE;
-  if (options.printConfig) return emit(JSON.stringify(effectiveConfigJson(config, catalogue.rules), null, 2) + '\n', options) ? EXIT_OK : EXIT_USAGE;
+  if (options.listRules) return emit(listRules(catalogue, config, options.format), options.output) ? EXIT_OK : EXIT_USAGE;
+  if (options.printConfig) return emit(JSON.stringify(effectiveConfigJson(config, catalogue.rules), null, 2) + '\n', options.output) ? EXIT_OK : EXIT_USAGE;
 
   const lintOptions: LintOptionsForScan = { catalogue, strict: config.strict, severities: config.rules, timeoutMs: config.analysisTimeoutMs };
   const listOptions: ListOptions = config.file ? { exclude: { base: path.dirname(config.file), patterns: config.exclude } } : {};
@@ -130,15 +106,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     // What a baseline accepts neither counts nor shows; SARIF carries it, marked unchanged and suppressed.
     const counted = baseline ? withoutBaselined(reported, baseline.accepted, shown) : reported;
     const report: Report = options.format === 'sarif' && baseline ? { files: reported, catalogue, base, baseline } : { files: counted, catalogue, base };
-    if (!emit(render(report, options), options)) return EXIT_USAGE;
+    if (!emit(render(report, options), options.output)) return EXIT_USAGE;
     return fails(counted, options, config.failOn) ? EXIT_FINDINGS : EXIT_OK;
   };
   // Fixes, baselines and SARIF's `fixes` need the fix intents and models, which stay in the worker that made them.
   // Workers load the built-in rules only: custom rules run in this thread.
-  const listing = listFiles(paths, listOptions);
-  const parallel = catalogue === builtinCatalogue() && !options.fix && !options.fixDryRun && options.format !== 'sarif' && options.writeBaseline === undefined && options.baseline === undefined && listing.files.length >= PARALLEL_FROM_FILES;
+  const workersCan = catalogue === builtinCatalogue() && !options.fix && !options.fixDryRun && options.format !== 'sarif' && options.writeBaseline === undefined && options.baseline === undefined;
+  const listing = workersCan ? listFiles(paths, listOptions) : undefined;
   let files: LintedFile[];
-  if (parallel) {
+  if (listing && listing.files.length >= PARALLEL_FROM_FILES) {
     const progress = terminalProgress();
     files = await parallelScan(paths, { strict: config.strict, severities: config.rules, timeoutMs: config.analysisTimeoutMs, list: listOptions, listing, onProgress: (phase, done, total) => progress?.update(phase, done, total) });
     progress?.end();
@@ -151,8 +127,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const fixed = fixScan(scanned, files, lintOptions);
     if (options.fixDryRun) {
       const patch = fixPatch(fixed, files.flatMap((f) => f.findings), shown);
-      if (!emit(patch.text, options)) return EXIT_USAGE;
-      if (patch.maskedLines > 0) process.stderr.write(`ztlint: detected secrets are masked on ${patch.maskedLines} line${patch.maskedLines === 1 ? '' : 's'} of the diff; git apply refuses the hunks that hold them\n`);
+      if (!emit(patch.text, options.output)) return EXIT_USAGE;
+      if (patch.maskedLines > 0) say(`detected secrets are masked on ${patch.maskedLines} line${patch.maskedLines === 1 ? '' : 's'} of the diff; git apply refuses the hunks that hold them`);
       return fixed.length > 0 ? EXIT_FINDINGS : EXIT_OK;
     }
     let applied = 0;
@@ -161,10 +137,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         fs.writeFileSync(file.path, file.after);
         applied += file.applied;
       } catch (error) {
-        process.stderr.write(`ztlint: cannot write fixes to ${shown(file.path)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+        say(`cannot write fixes to ${shown(file.path)}: ${errorCode(error)}`);
       }
     }
-    process.stderr.write(`ztlint: applied ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}\n`);
+    say(`applied ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}`);
     // What remains is what a fresh run would report.
     scanned = scan(paths, listOptions, config.analysisTimeoutMs);
     files = lintScan(scanned, lintOptions);
@@ -175,9 +151,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     try {
       fs.writeFileSync(options.writeBaseline, baselineJson(entries));
     } catch (error) {
-      return fail(`cannot write ${options.writeBaseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      return fail(`cannot write ${options.writeBaseline}: ${errorCode(error)}`);
     }
-    process.stderr.write(`ztlint: recorded ${entries.length} finding${entries.length === 1 ? '' : 's'} in ${options.writeBaseline}\n`);
+    say(`recorded ${entries.length} finding${entries.length === 1 ? '' : 's'} in ${options.writeBaseline}`);
     return EXIT_OK;
   }
   if (options.baseline !== undefined) {
@@ -185,7 +161,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     try {
       parsed = parseBaseline(fs.readFileSync(options.baseline, 'utf8'));
     } catch (error) {
-      return fail(`cannot read baseline ${options.baseline}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      return fail(`cannot read baseline ${options.baseline}: ${errorCode(error)}`);
     }
     if ('error' in parsed) return fail(`invalid baseline ${options.baseline}: ${parsed.error}`);
     return finish(files, { file: options.baseline, accepted: parsed.fingerprints });

@@ -2,6 +2,7 @@ import type { Finding } from '../lint/finding';
 import type { Catalogue } from '../lint/catalogue';
 import { deadlineFor, lintDocument, type LintOptions, type LintResult, type RuleFailure } from '../lint/lintDocument';
 import type { Severity, WorkspaceView } from '../lint/ruleApi';
+import { LineIndex } from '../text/lineIndex';
 import type { AnalyzedDocument } from './document';
 import { parameterFilesFor } from './parameterFiles';
 import { withoutFile, workspaceView } from './workspaceView';
@@ -30,12 +31,15 @@ const findingKey = (f: Finding) => `${f.ruleId}@${f.range.start}:${f.range.end}`
  */
 export function lintWithParameterFiles(document: AnalyzedDocument, parameterFiles: readonly AnalyzedDocument[], options: LintOptions): LintResult {
   const deadline = deadlineFor(options);
-  const own = lintDocument(document, options, deadline);
+  // One line index of the template's text for all its runs, built when a finding is first located.
+  let index: LineIndex | undefined;
+  const runs: LintOptions = options.lines ? options : { ...options, lines: () => (index ??= new LineIndex(document.text)) };
+  const own = lintDocument(document, runs, deadline);
   const findings = [...own.findings];
   const failures = [...own.failures];
   const seen = new Set(findings.map(findingKey));
   for (const parameterFile of parameterFiles) {
-    const withValues = lintDocument(document, { ...options, parameterFile }, deadline);
+    const withValues = lintDocument(document, { ...runs, parameterFile }, deadline);
     for (const finding of withValues.findings) {
       if (seen.has(findingKey(finding))) continue;
       seen.add(findingKey(finding));

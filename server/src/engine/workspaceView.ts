@@ -13,8 +13,8 @@ export interface PlacedDocument {
 /** The documents that declare something under a key (see `declarationKeys`), in scan order. */
 export type DocumentsDeclaring = (key: string) => readonly PlacedDocument[];
 
-const resourceKey = (type: string) => `resource:${type.toLowerCase()}`;
-const objectKey = (kind: string) => `object:${kind}`;
+export const resourceKey = (type: string) => `resource:${type.toLowerCase()}`;
+export const objectKey = (kind: string) => `object:${kind}`;
 
 /** A document's resources as a walk finds them: each template (nested ones after their parent), then its resources. */
 const resourcesByDocument = new WeakMap<AnalyzedDocument, readonly Resource[]>();

@@ -32,7 +32,7 @@ export interface EvaluatorOptions {
   /** its path, for messages and for locating its lines */
   readonly parameterFilePath?: string;
   /** called at every step; throws to stop an evaluation that is over the file's time budget */
-  readonly checkDeadline?: () => void;
+  readonly check?: () => void;
 }
 
 
@@ -64,7 +64,7 @@ export class Evaluator {
       this.contextFree = false;
       return unknownValue(expr.range, 'expression nested too deeply to evaluate');
     }
-    this.options.checkDeadline?.();
+    this.options.check?.();
     this.depth++;
     try {
       return this.evaluateNode(expr, template, locals);
@@ -80,7 +80,7 @@ export class Evaluator {
    */
   evaluateForRule(expr: Expr, template: Template): Value {
     // Before the cache: a rule asking for the same value forever must still run out of time.
-    this.options.checkDeadline?.();
+    this.options.check?.();
     if (this.depth > 0 || this.pending.size > 0) return this.evaluate(expr, template);
     const known = this.forRules.get(expr);
     if (known?.template === template) return known.value;

@@ -45,8 +45,9 @@ const MAX_PASSES = 10;
 export function applyFixes(filePath: string, text: string, lint: (document: AnalyzedDocument) => readonly Finding[], accept: (finding: Finding) => boolean = (f) => f.fix?.safe ?? false): FixOutcome {
   let current = text;
   let applied = 0;
+  // Each pass's fixed text is analysed to check its syntax; that analysis is the next pass's document.
+  let document = analyzeDocument(filePath, current);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const document = analyzeDocument(filePath, current);
     const errorsBefore = syntaxErrors(document);
     let chosen: TextEdit[][] = [];
     for (const finding of lint(document)) {
@@ -57,16 +58,20 @@ export function applyFixes(filePath: string, text: string, lint: (document: Anal
       chosen.push(result.edits);
     }
     if (chosen.length === 0) break;
-    const breaksSyntax = (fixed: string) => syntaxErrors(analyzeDocument(filePath, fixed)) > errorsBefore;
+    const breaksSyntax = (fixed: AnalyzedDocument) => syntaxErrors(fixed) > errorsBefore;
     let next = applyEdits(current, chosen.flat());
-    if (breaksSyntax(next)) {
+    let fixed = analyzeDocument(filePath, next);
+    if (breaksSyntax(fixed)) {
       // Only when the pass breaks the syntax is each fix tried alone, to keep those that do not.
-      chosen = chosen.filter((edits) => !breaksSyntax(applyEdits(current, edits)));
+      chosen = chosen.filter((edits) => !breaksSyntax(analyzeDocument(filePath, applyEdits(current, edits))));
+      if (chosen.length === 0) break;
       next = applyEdits(current, chosen.flat());
-      if (chosen.length === 0 || breaksSyntax(next)) break;
+      fixed = analyzeDocument(filePath, next);
+      if (breaksSyntax(fixed)) break;
     }
     if (next === current) break;
     current = next;
+    document = fixed;
     applied += chosen.length;
   }
   return { text: current, applied };

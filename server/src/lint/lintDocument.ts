@@ -83,21 +83,20 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
   const targets = targetsOf(document);
   if (targets.size === 0) return { findings, failures };
 
-  const lines = new Map<string | undefined, LineIndex>();
+  // The line indexes of the document (shared with the suppressions) and of the parameter file, built when first needed.
+  let documentIndex: LineIndex | undefined;
+  let parameterFileIndex: LineIndex | undefined;
+  const documentLines = () => (documentIndex ??= options.lines?.() ?? new LineIndex(document.text));
   const lineOf = (range: Range, file?: string) => {
-    const key = file && options.parameterFile && path.resolve(file) === path.resolve(options.parameterFile.path) ? file : undefined;
-    let index = lines.get(key);
-    if (!index) {
-      index = key ? new LineIndex(options.parameterFile!.text) : options.lines?.() ?? new LineIndex(document.text);
-      lines.set(key, index);
-    }
+    const parameterFile = file && options.parameterFile && path.resolve(file) === path.resolve(options.parameterFile.path) ? options.parameterFile : undefined;
+    const index = parameterFile ? (parameterFileIndex ??= new LineIndex(parameterFile.text)) : documentLines();
     return index.positionAt(range.start).line + 1;
   };
 
   const templates = document.template ? allTemplates(document.template) : [];
   let byType: Map<string, Resource[]> | undefined;
   const evaluator = new Evaluator({
-    checkDeadline: deadline.check,
+    check: deadline.check,
     ...(options.parameterFile?.parameterFile ? { parameterFile: options.parameterFile.parameterFile, parameterFilePath: options.parameterFile.path, ...(document.template ? { template: document.template } : {}) } : {}),
   });
   const bodyOf = resourceBodies(evaluator, options.deployed, (finding) => findings.push(finding));
@@ -183,5 +182,5 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
     }
   }
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings: applySuppressions(document, findings, [...options.rules.map((r) => r.id), ...ENGINE_CHECK_IDS]), failures };
+  return { findings: applySuppressions(document, findings, [...options.rules.map((r) => r.id), ...ENGINE_CHECK_IDS], documentLines), failures };
 }

@@ -2,7 +2,7 @@ import type { AnalyzedDocument } from '../engine/document';
 import type { ObjectExpr } from '../model/expr';
 import { property } from '../model/lookup';
 import { allResources, allTemplates } from '../model/walk';
-import { LineIndex } from '../text/lineIndex';
+import type { LineIndex } from '../text/lineIndex';
 import type { Range } from '../text/range';
 import { didYouMean } from '../config/suggest';
 import type { Finding } from './finding';
@@ -32,15 +32,13 @@ function splitRulesAndReason(text: string): { rules: string[]; reason: string } 
   return { rules: rulesPart.split(/[\s,]+/).filter(Boolean), reason };
 }
 
-function commentDirectives(document: AnalyzedDocument): Directive[] {
+function commentDirectives(document: AnalyzedDocument, lines: () => LineIndex): Directive[] {
   const directives: Directive[] = [];
-  let lines: LineIndex | undefined;
   for (const comment of document.comments) {
     const match = NEXT_LINE_DIRECTIVE.exec(comment.text);
     if (!match) continue;
-    lines ??= new LineIndex(document.text);
-    const target = lines.positionAt(comment.range.end).line + 1;
-    const index = lines;
+    const index = lines();
+    const target = index.positionAt(comment.range.end).line + 1;
     directives.push({ ...splitRulesAndReason(match[1]), range: comment.range, covers: (f) => index.positionAt(f.range.start).line === target });
   }
   return directives;
@@ -86,10 +84,11 @@ function kubernetesDirectives(document: AnalyzedDocument): Directive[] {
 
 /**
  * Marks the findings that a suppression covers (they stay in the list, for SARIF's `suppressions`), and reports
- * suppressions without a reason or that suppress nothing.
+ * suppressions without a reason or that suppress nothing. `lines` is the document's line index, which the caller
+ * has built (or will) to locate the findings.
  */
-export function applySuppressions(document: AnalyzedDocument, findings: readonly Finding[], knownRuleIds: readonly string[] = []): Finding[] {
-  const directives = [...commentDirectives(document), ...armMetadataDirectives(document), ...kubernetesDirectives(document)];
+export function applySuppressions(document: AnalyzedDocument, findings: readonly Finding[], knownRuleIds: readonly string[], lines: () => LineIndex): Finding[] {
+  const directives = [...commentDirectives(document, lines), ...armMetadataDirectives(document), ...kubernetesDirectives(document)];
   if (directives.length === 0) return [...findings];
   const used = new Set<Directive>();
   const result = findings.map((finding) => {

@@ -56,7 +56,7 @@ function quickFixes(file: IndexedFile, findings: readonly Finding[], atRange: re
         actions.push({ title: `Fix all ${finding.ruleId} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: replaceDocument(file, fixed.text) });
       }
     }
-    const suppression = NOT_SUPPRESSIBLE.has(finding.ruleId) ? undefined : suppressionEdits(document, finding);
+    const suppression = NOT_SUPPRESSIBLE.has(finding.ruleId) ? undefined : suppressionEdits(document, file.lines, finding);
     if (suppression) {
       actions.push({ title: `Suppress ${finding.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(file, suppression) });
     }

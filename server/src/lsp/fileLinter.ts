@@ -8,7 +8,8 @@ import type { DeployedBodies } from '../lint/existingBodies';
 import type { LintOptions } from '../lint/lintDocument';
 import type { WorkspaceView } from '../lint/ruleApi';
 import { EXCLUDED, type FileSettings } from './configStore';
-import { objectFact, resourceFact, type IndexedFile, type WorkspaceIndex } from './workspaceIndex';
+import { objectKey, resourceKey } from '../engine/workspaceView';
+import type { IndexedFile, WorkspaceIndex } from './workspaceIndex';
 
 /** One file's lint result in the current workspace. */
 export interface FileLint {
@@ -30,11 +31,11 @@ interface Reads {
 function recordingView(view: WorkspaceView, facts: Set<string>): WorkspaceView {
   return {
     resources(...types) {
-      for (const type of types) facts.add(resourceFact(type));
+      for (const type of types) facts.add(resourceKey(type));
       return view.resources(...types);
     },
     kubernetesObjects(kind) {
-      facts.add(objectFact(kind));
+      facts.add(objectKey(kind));
       return view.kubernetesObjects(kind);
     },
   };

@@ -34,7 +34,8 @@ export interface LintSchedulerOptions {
   readonly debounceMs: () => number;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Resolves on the next turn of the event loop, once the messages that arrived meanwhile have been served. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Decides when what is linted and published. An edited document is linted once typing pauses; the files whose

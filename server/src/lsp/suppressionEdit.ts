@@ -7,7 +7,7 @@ import type { Finding } from '../lint/finding';
 import { lookup } from '../model/lookup';
 import type { Resource } from '../model/template';
 import { allResources, allTemplates } from '../model/walk';
-import { LineIndex } from '../text/lineIndex';
+import type { LineIndex } from '../text/lineIndex';
 
 /** What the inserted suppression says about why: text for the user to replace, which still counts as a reason. */
 export const REASON_PLACEHOLDER = 'TODO: reason';
@@ -30,8 +30,7 @@ function commentMarker(document: AnalyzedDocument): string | undefined {
 }
 
 /** `// ztlint-disable-next-line <rule> -- TODO: reason` on a new line above the finding, indented like it. */
-function commentEdit(document: AnalyzedDocument, marker: string, finding: Finding): TextEdit {
-  const lines = new LineIndex(document.text);
+function commentEdit(document: AnalyzedDocument, lines: LineIndex, marker: string, finding: Finding): TextEdit {
   const lineStart = lines.lineStart(lines.positionAt(finding.range.start).line);
   const indentation = /^[ \t]*/.exec(lines.lineTextAt(lineStart))![0];
   const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
@@ -60,9 +59,12 @@ function metadataEdits(document: AnalyzedDocument, finding: Finding): TextEdit[]
   return 'edits' in result && result.edits.length > 0 ? result.edits : undefined;
 }
 
-/** The edits that suppress one finding where the format allows it, or undefined when it cannot be suppressed. */
-export function suppressionEdits(document: AnalyzedDocument, finding: Finding): TextEdit[] | undefined {
+/**
+ * The edits that suppress one finding where the format allows it, or undefined when it cannot be suppressed.
+ * `lines` indexes the document's text (the open file's own index, kept between requests).
+ */
+export function suppressionEdits(document: AnalyzedDocument, lines: LineIndex, finding: Finding): TextEdit[] | undefined {
   const marker = commentMarker(document);
-  if (marker) return [commentEdit(document, marker, finding)];
+  if (marker) return [commentEdit(document, lines, marker, finding)];
   return document.format === 'arm-template' ? metadataEdits(document, finding) : undefined;
 }

@@ -7,8 +7,7 @@ import { ManifestCache } from '../kubernetes/manifestCache';
 import { DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from '../lint/deadline';
 import { internalErrorLog } from '../lint/internalError';
 import type { WorkspaceView } from '../lint/ruleApi';
-import { withoutFile, workspaceView } from '../engine/workspaceView';
-import { allResources, allTemplates } from '../model/walk';
+import { declarationKeys, withoutFile, workspaceView } from '../engine/workspaceView';
 import { LineIndex } from '../text/lineIndex';
 import { pathToUri } from './uri';
 
@@ -25,9 +24,6 @@ export type Analysis =
    */
   | { readonly kind: 'summarized'; readonly provides: readonly string[] };
 
-/** What a file declares that another file's rules may ask the workspace view for. */
-export const resourceFact = (type: string) => `resource:${type.toLowerCase()}`;
-export const objectFact = (kind: string) => `object:${kind}`;
 
 /** One file as the server knows it: the editor's text while it is open, else the text on disk. */
 export class IndexedFile {
@@ -153,14 +149,11 @@ export class WorkspaceIndex {
     return withoutFile(this.views(), filePath);
   }
 
-  /** The facts a file contributes to the workspace view (`resourceFact`, `objectFact`). */
+  /** The facts a file contributes to the workspace view (engine/workspaceView's `declarationKeys`). */
   provides(file: IndexedFile | undefined): readonly string[] {
     if (!file || !this.counts(file.path)) return [];
     if (file.analysis.kind === 'summarized') return file.analysis.provides;
-    const { document } = file;
-    if (!document) return [];
-    const resources = document.template ? allTemplates(document.template).flatMap((t) => allResources(t).map((r) => resourceFact(r.type))) : [];
-    return [...resources, ...(document.kubernetesObjects ?? []).map((o) => objectFact(o.kind))];
+    return file.document ? declarationKeys(file.document) : [];
   }
 
   /** The templates a parameter file gives values to. */
@@ -182,7 +175,7 @@ export class WorkspaceIndex {
   summarize(filePath: string, asked: ReadonlySet<string>): void {
     const file = this.files.get(filePath);
     if (!file || this.open.has(file.path) || !file.document || file.document.parameterFile) return;
-    const provides = [...new Set(this.provides(file))];
+    const provides = this.provides(file);
     if (provides.some((fact) => asked.has(fact))) return;
     this.files.set(file.path, new IndexedFile(file.path, file.uri, '', undefined, { kind: 'summarized', provides }));
     this.closedView = undefined;

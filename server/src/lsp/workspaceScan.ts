@@ -2,7 +2,7 @@ import type { WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { listFiles } from '../engine/files';
 import { isConfigFile, type ConfigStore } from './configStore';
 import type { FileLinter } from './fileLinter';
-import type { LintScheduler } from './lintScheduler';
+import { nextTurn, type LintScheduler } from './lintScheduler';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** The `workspace/executeCommand` that rescans the workspace; the VS Code client sends it (client/src/serverCommands.ts). */
@@ -10,8 +10,6 @@ export const SCAN_WORKSPACE_COMMAND = 'ztlint.server.scanWorkspace';
 
 /** Files read or linted between two looks at the message queue and two progress reports. */
 const BATCH = 20;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface ScanSummary {
   /** the files read and linted: candidates that no config excludes */

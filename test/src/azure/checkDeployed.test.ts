@@ -39,6 +39,7 @@ describe('language server: check deployed resources (workspace/executeCommand)',
     assert.equal(result.problems, 0);
     const lines = result.text.split('\n');
     assert.match(lines[lines.indexOf(IDS.legacyVault) + 1], /keyvault-rbac-disabled$/);
+    assert.ok(standIn.issuedTokens.length >= 1);
     for (const token of standIn.issuedTokens) assert.ok(!result.text.includes(token));
   });
 

@@ -27,6 +27,7 @@ describe('unified diff', () => {
     const dir = tempDir();
     let seed = 7;
     const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    let applied = 0;
     for (let round = 0; round < 60; round++) {
       const lines = Array.from({ length: random(40) }, () => `line ${random(6)}`);
       const edited = [...lines];
@@ -40,10 +41,12 @@ describe('unified diff', () => {
       fs.writeFileSync(path.join(dir, 'f'), before);
       fs.writeFileSync(path.join(dir, 'p.diff'), unifiedDiff('a/f', 'b/f', before, after));
       if (before === after) continue;
-      const applied = spawnSync('git', ['apply', '--unsafe-paths', 'p.diff'], { cwd: dir, encoding: 'utf8' });
-      assert.equal(applied.status, 0, `${JSON.stringify(before)} -> ${JSON.stringify(after)}: ${applied.stderr}`);
+      const gitApply = spawnSync('git', ['apply', '--unsafe-paths', 'p.diff'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(gitApply.status, 0, `${JSON.stringify(before)} -> ${JSON.stringify(after)}: ${gitApply.stderr}`);
       assert.equal(fs.readFileSync(path.join(dir, 'f'), 'utf8'), after);
+      applied++;
     }
+    assert.ok(applied >= 30, `only ${applied} of the 60 rounds changed the file`);
   });
 
   it('masks every line of a detected secret, a multi-line one line by line, and counts the lines', () => {

@@ -4,7 +4,7 @@ import { LineIndex } from 'ztlint/text/lineIndex';
 
 /** One line as the HTML report shows it, with masking on: masked spans as `•`, the rest as written. */
 function shown(line: string, yaml: boolean): string {
-  const html = excerptHtml(line, new LineIndex(line), { start: 0, end: 0 }, { mask: true, yaml });
+  const html = excerptHtml(new LineIndex(line), { start: 0, end: 0 }, { mask: true, yaml });
   const code = /<td class="code">(.*)<\/td><\/tr>$/.exec(html)![1];
   return code
     .replace(/<span class="masked[^>]*>[^<]*<\/span>/g, '•')

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-
-const REPO = path.resolve(__dirname, '../../..');
+import { REPO, tempDir, ztlintIn } from './helpers';
 
 /** Microsoft's SARIF Multitool: a self-contained .NET binary shipped as an npm package. */
 const MULTITOOL: string = require('@microsoft/sarif-multitool-linux');
@@ -36,7 +34,7 @@ const FOLDERS = { examples: path.join(REPO, 'examples'), 'cli-fixtures': path.jo
 const BASELINED = 'examples-baseline';
 
 function ztlint(cwd: string, ...args: string[]): void {
-  const run = spawnSync(process.execPath, [path.join(REPO, 'server/bin/ztlint.js'), ...args], { cwd, encoding: 'utf8' });
+  const run = ztlintIn(cwd, ...args);
   assert.ok(run.status === 0 || run.status === 1, `ztlint ${args.join(' ')} failed in ${cwd}: ${run.stderr}`);
 }
 
@@ -46,7 +44,7 @@ describe('SARIF output passes the SARIF Multitool (SARIF and GitHub rules)', () 
 
   // One Multitool run validates every log: most of its time is start-up and trying to reach the rules' URIs.
   before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ztlint-sarif-'));
+    dir = tempDir();
     const inputs = Object.entries(FOLDERS).map(([name, folder]) => {
       const input = path.join(dir, `${name}.sarif`);
       ztlint(folder, '--format', 'sarif', '--output', input, '.');
@@ -76,8 +74,6 @@ describe('SARIF output passes the SARIF Multitool (SARIF and GitHub rules)', () 
       else if (result.level === 'warning') entry.warnings.push(show(result, rules));
     }
   });
-
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   for (const [name, label] of [['examples', 'the examples'], ['cli-fixtures', 'files with parse errors and unreadable files'], [BASELINED, 'results new and unchanged against a baseline']]) {
     it(`for ${label}`, () => {

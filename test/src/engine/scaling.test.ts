@@ -89,7 +89,7 @@ describe('scaling', function () {
     const { template } = analyzeDocument('main.bicep', declarations.join(''));
     assert.ok(template);
     let steps = 0;
-    const evaluator = new Evaluator({ checkDeadline: () => steps++ });
+    const evaluator = new Evaluator({ check: () => steps++ });
     const names = allResources(template).map((resource) => evaluator.evaluate(resource.fullName, resource.template));
     // each name is an interpolation of one reference: a handful of steps, not a walk down the chain
     assert.ok(steps < 25 * count, `${steps} evaluation steps for ${count} names`);

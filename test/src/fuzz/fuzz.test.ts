@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { tempDir } from '../cli/helpers';
 import { CaseRunner } from './caseRunner';
 import { CASE_SUFFIX, describeSummary, fuzz, REGRESSIONS } from './fuzzer';
 import { caseText, type SavedCase } from './regression';
@@ -27,7 +28,7 @@ describe('fuzzing: seeded mutations of the corpus and the fixtures', function ()
   });
 
   it('saves a failing case with its case seed, seed file and edit (a case made to hang by a 1 ms budget)', async () => {
-    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'ztlint-fuzz-'));
+    const dir = tempDir();
     // A JSON seed whose every mutation is still linted as an ARM template; the budget is too small for any case.
     const seeds = [{ name: 'made-up', path: '/fuzz/slow.json', text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": []}' }];
     const summary = await fuzz({ seeds, seed: 1, cases: 1, budgetMs: 1, saveTo: dir });

@@ -1,38 +1,30 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { MarkupContent, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { ARM_VAULT, DEPLOYMENT, TWO_VAULTS, VAULT_BICEP } from './fixtures';
-import { applyWorkspaceEdit, fileUri, LspClient, makeWorkspace } from './lspClient';
+import { applyWorkspaceEdit, serverPerTest } from './lspClient';
 
 const RBAC = 'keyvault-rbac-disabled';
 
 describe('language server: code actions and hover', () => {
-  let client: LspClient;
-  let workspace: string;
-
-  beforeEach(async () => {
-    workspace = makeWorkspace({});
-    client = await LspClient.start(workspace);
-  });
-  afterEach(() => client.stop());
+  const server = serverPerTest();
 
   /** Opens a file and returns its diagnostic for `rule`. */
   async function openWith(name: string, text: string, rule: string): Promise<{ uri: string; diagnostic: Diagnostic }> {
-    const uri = fileUri(path.join(workspace, name));
-    await client.open(uri, text);
-    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === rule));
+    const uri = server.uriOf(name);
+    await server.client.open(uri, text);
+    const published = await server.client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === rule));
     return { uri, diagnostic: published.diagnostics.find((d) => d.code === rule)! };
   }
 
   /** Replaces the document with `text` and returns the diagnostics of that version. */
   async function relint(uri: string, text: string): Promise<Diagnostic[]> {
-    const version = await client.change(uri, [{ text }]);
-    return (await client.waitForDiagnostics(uri, (p) => p.version === version)).diagnostics;
+    const version = await server.client.change(uri, [{ text }]);
+    return (await server.client.waitForDiagnostics(uri, (p) => p.version === version)).diagnostics;
   }
 
   it('offers the rule quick fix, preferred when safe; applied, the finding is gone', async () => {
     const { uri, diagnostic } = await openWith('vault.bicep', VAULT_BICEP, RBAC);
-    const actions = await client.codeActions(uri, diagnostic.range);
+    const actions = await server.client.codeActions(uri, diagnostic.range);
     const fix = actions.find((a) => a.title === 'Set enableRbacAuthorization to true');
     assert.ok(fix, actions.map((a) => a.title).join('\n'));
     assert.equal(fix.kind, 'quickfix');
@@ -46,7 +38,7 @@ describe('language server: code actions and hover', () => {
 
   it('fixes all findings of one rule in the file with one edit', async () => {
     const { uri, diagnostic } = await openWith('vaults.bicep', TWO_VAULTS, RBAC);
-    const actions = await client.codeActions(uri, diagnostic.range);
+    const actions = await server.client.codeActions(uri, diagnostic.range);
     const fixAll = actions.find((a) => a.title === `Fix all ${RBAC} in this file`);
     assert.ok(fixAll, actions.map((a) => a.title).join('\n'));
     assert.equal(fixAll.edit?.changes?.[uri].length, 1);
@@ -60,18 +52,18 @@ describe('language server: code actions and hover', () => {
   it('applies every safe fix for source.fixAll.ztlint, and only when asked for it', async () => {
     const { uri } = await openWith('vault.bicep', VAULT_BICEP, RBAC);
     const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    assert.ok(!(await client.codeActions(uri, whole)).some((a) => a.kind === 'source.fixAll.ztlint'));
-    const [fixAll, ...rest] = await client.codeActions(uri, whole, ['source.fixAll']);
+    assert.ok(!(await server.client.codeActions(uri, whole)).some((a) => a.kind === 'source.fixAll.ztlint'));
+    const [fixAll, ...rest] = await server.client.codeActions(uri, whole, ['source.fixAll']);
     assert.equal(rest.length, 0);
     assert.equal(fixAll.kind, 'source.fixAll.ztlint');
     const after = await relint(uri, applyWorkspaceEdit(VAULT_BICEP, uri, fixAll.edit));
     assert.ok(!after.some((d) => d.code === RBAC), JSON.stringify(after));
-    assert.deepEqual(await client.codeActions(uri, whole, ['source.fixAll']), [], 'no safe fix is left');
+    assert.deepEqual(await server.client.codeActions(uri, whole, ['source.fixAll']), [], 'no safe fix is left');
   });
 
   it('suppresses a finding with a comment above its line, indented like it, without an unused suppression', async () => {
     const { uri, diagnostic } = await openWith('vault.bicep', VAULT_BICEP, RBAC);
-    const suppress = (await client.codeActions(uri, diagnostic.range)).find((a) => a.title === `Suppress ${RBAC} for this line`);
+    const suppress = (await server.client.codeActions(uri, diagnostic.range)).find((a) => a.title === `Suppress ${RBAC} for this line`);
     assert.ok(suppress);
     const suppressed = applyWorkspaceEdit(VAULT_BICEP, uri, suppress.edit);
     assert.match(suppressed, /\n {4}\/\/ ztlint-disable-next-line keyvault-rbac-disabled -- TODO: reason\n {4}enableRbacAuthorization: false/);
@@ -81,13 +73,13 @@ describe('language server: code actions and hover', () => {
 
   it('suppresses in YAML with #, and in a strict-JSON ARM template with a metadata entry', async () => {
     const yaml = await openWith('app.yaml', DEPLOYMENT, 'kubernetes-workload-identity-label-missing');
-    const yamlAction = (await client.codeActions(yaml.uri, yaml.diagnostic.range)).find((a) => a.title.startsWith('Suppress '));
+    const yamlAction = (await server.client.codeActions(yaml.uri, yaml.diagnostic.range)).find((a) => a.title.startsWith('Suppress '));
     const yamlText = applyWorkspaceEdit(DEPLOYMENT, yaml.uri, yamlAction?.edit);
     assert.match(yamlText, /\n {6}# ztlint-disable-next-line kubernetes-workload-identity-label-missing -- TODO: reason\n {6}serviceAccountName: orders/);
     assert.deepEqual(await relint(yaml.uri, yamlText), []);
 
     const arm = await openWith('deploy.json', ARM_VAULT, RBAC);
-    const armAction = (await client.codeActions(arm.uri, arm.diagnostic.range)).find((a) => a.title === `Suppress ${RBAC} for this line`);
+    const armAction = (await server.client.codeActions(arm.uri, arm.diagnostic.range)).find((a) => a.title === `Suppress ${RBAC} for this line`);
     const armText = applyWorkspaceEdit(ARM_VAULT, arm.uri, armAction?.edit);
     assert.deepEqual(JSON.parse(armText).resources[0].metadata, { 'ztlint-disable': { [RBAC]: 'TODO: reason' } });
     const after = await relint(arm.uri, armText);
@@ -96,11 +88,11 @@ describe('language server: code actions and hover', () => {
 
   it('shows the rule docs page on hover over a finding, and nothing elsewhere', async () => {
     const { uri, diagnostic } = await openWith('vault.bicep', VAULT_BICEP, RBAC);
-    const hover = await client.hover(uri, diagnostic.range.start);
+    const hover = await server.client.hover(uri, diagnostic.range.start);
     assert.ok(hover && MarkupContent.is(hover.contents));
     assert.equal(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /^# keyvault-rbac-disabled: Key Vault uses access policies/);
     assert.deepEqual(hover.range, diagnostic.range);
-    assert.equal(await client.hover(uri, { line: 1, character: 4 }), null);
+    assert.equal(await server.client.hover(uri, { line: 1, character: 4 }), null);
   });
 });

@@ -57,6 +57,24 @@ export function makeWorkspace(files: Readonly<Record<string, string>>): string {
   return root;
 }
 
+/**
+ * A server on a new workspace holding `files`, started before each test of the calling suite and stopped after it.
+ * The fields are set anew for each test: read them inside the tests, not when the suite is defined.
+ */
+export function serverPerTest(files: Readonly<Record<string, string>> = {}): { readonly client: LspClient; readonly workspace: string; uriOf(name: string): string } {
+  const session = {
+    client: undefined as unknown as LspClient,
+    workspace: '',
+    uriOf: (name: string) => fileUri(path.join(session.workspace, name)),
+  };
+  beforeEach(async () => {
+    session.workspace = makeWorkspace(files);
+    session.client = await LspClient.start(session.workspace);
+  });
+  afterEach(() => session.client.stop());
+  return session;
+}
+
 type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
 
 /**

@@ -41,6 +41,12 @@ const DEPLOYMENTS = 12_000;
 const manyDeployments = () => Array.from({ length: DEPLOYMENTS }, (_, i) => ordersDeployment().replace('name: orders\n', `name: orders-${i}\n`)).join('---\n');
 const cpuMs = (since: NodeJS.CpuUsage) => (process.cpuUsage(since).user + process.cpuUsage(since).system) / 1000;
 
+/** The findings of a `--format json` report, by file name. */
+function findingsByFile(stdout: string): Map<string, { ruleId: string; message: string }[]> {
+  const report = JSON.parse(stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
+  return new Map(report.files.map((f) => [path.basename(f.path), f.findings]));
+}
+
 /** A rule that never finishes by itself, but keeps asking the engine for values as rules do. */
 const endless: Rule = {
   ...builtinCatalogue().rules.find((r) => r.id === 'keyvault-rbac-disabled')!,
@@ -70,10 +76,10 @@ describe('robustness: per-file time budget', () => {
     const vault = analyzeDocument('/budget/vault.bicep', VAULT_BICEP);
     const started = process.cpuUsage();
     const stopped = lintDocument(vault, { rules: [endless, ...rules()], timeoutMs: TINY_BUDGET });
-    const cpuMs = (process.cpuUsage(started).user + process.cpuUsage(started).system) / 1000;
+    const stoppedMs = cpuMs(started);
     assert.deepEqual(stopped.failures, []);
     assert.deepEqual(stopped.findings.map((f) => f.message), [`analysis timed out after ${TINY_BUDGET} ms (in rule test-endless); the rules after it did not run on this file`]);
-    assert.ok(cpuMs < 2_000, `stopped after ${cpuMs.toFixed(0)} ms of CPU`);
+    assert.ok(stoppedMs < 2_000, `stopped after ${stoppedMs.toFixed(0)} ms of CPU`);
 
     const next = lintDocument(vault, { rules: rules(), timeoutMs: 10_000 });
     assert.ok(next.findings.some((f) => f.ruleId === 'keyvault-rbac-disabled'));
@@ -81,6 +87,8 @@ describe('robustness: per-file time budget', () => {
 
   it('an editor reads a manifest until the budget runs out, keeps the objects of the documents before, and goes on from there with the next version', () => {
     const text = manyDeployments();
+    // A cold read of the first pieces (the YAML code not compiled yet) can take the whole tiny budget on a busy machine.
+    new ManifestCache().load(text.slice(0, text.indexOf('---\n', text.length / 100)));
     const cache = new ManifestCache();
     let started = process.cpuUsage();
     const first = cache.load(text, new Deadline(TINY_BUDGET));
@@ -107,8 +115,7 @@ describe('robustness: per-file time budget', () => {
 
     const run = ztlintIn(dir, '--analysis-timeout', String(TINY_BUDGET), '--format', 'json', '.');
     assert.equal(run.stderr, '');
-    const report = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
-    const byFile = new Map(report.files.map((f) => [path.basename(f.path), f.findings]));
+    const byFile = findingsByFile(run.stdout);
     assert.deepEqual(byFile.get('big.yaml')?.map((f) => f.ruleId), [ANALYSIS_TIMEOUT]);
     assert.match(byFile.get('big.yaml')![0].message, READ_TIMED_OUT);
     for (const next of ['next.yaml', 'vault.bicep']) {
@@ -141,8 +148,7 @@ describe('robustness: per-file time budget', () => {
     const dir = tempDir({ ...Object.fromEntries(HUGE_INPUTS.map((input) => [input.file, input.text()])), 'next.yaml': DEPLOYMENT, 'vault.bicep': VAULT_BICEP });
     const run = ztlintIn(dir, '--analysis-timeout', String(TINY_BUDGET), '--format', 'json', '.');
     assert.equal(run.stderr, '');
-    const report = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
-    const byFile = new Map(report.files.map((f) => [path.basename(f.path), f.findings]));
+    const byFile = findingsByFile(run.stdout);
     for (const input of HUGE_INPUTS) {
       assert.deepEqual(byFile.get(input.file)?.map((f) => f.message), [readTimedOut(input.syntax)], input.file);
     }
@@ -161,8 +167,7 @@ describe('robustness: per-file time budget', () => {
       fs.writeFileSync(path.join(dir, 'budget.json'), JSON.stringify({ analysisTimeoutMs: TINY_BUDGET }));
       const run = ztlintIn(dir, ...args);
       assert.equal(run.stderr, '', how);
-      const report = JSON.parse(run.stdout) as { files: { path: string; findings: { ruleId: string; message: string }[] }[] };
-      const byFile = new Map(report.files.map((f) => [path.basename(f.path), f.findings]));
+      const byFile = findingsByFile(run.stdout);
       const slow = byFile.get('slow.bicep') ?? [];
       assert.equal(slow.filter((f) => f.ruleId === ANALYSIS_TIMEOUT).length, 1, how);
       assert.match(slow.find((f) => f.ruleId === ANALYSIS_TIMEOUT)!.message, SLOW_TIMED_OUT);

@@ -15,7 +15,9 @@ describe('every rule over the shared corpus', () => {
   it('fails on no file, the invalid ones included', function () {
     this.timeout(600_000);
     const rules = builtinCatalogue().rules;
-    const failures = corpusFiles('bicep', 'bicepparam', 'arm', 'armparams', 'k8s').flatMap((file) =>
+    const files = corpusFiles('bicep', 'bicepparam', 'arm', 'armparams', 'k8s');
+    assert.ok(files.some(isInvalid) && files.some((file) => !isInvalid(file)), `the corpus holds valid and invalid files (${files.length} files)`);
+    const failures = files.flatMap((file) =>
       lintDocument(analyzeDocument(path.join('/corpus', file.path), file.text), { rules }).failures.map((f) => `${file.path}: ${f.ruleId}: ${f.message}`),
     );
     assert.deepEqual(failures, []);

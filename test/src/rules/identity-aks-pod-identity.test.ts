@@ -1,21 +1,5 @@
 import { ruleCases } from '../support/ruleTester';
-import { AKS_BICEP } from './fixtures/clusters';
-
-const armAks = (properties: string, extra = '') => `{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",${extra}
-  "resources": [
-    {
-      "type": "Microsoft.ContainerService/managedClusters",
-      "apiVersion": "2024-02-01",
-      "name": "aks-orders",
-      "properties": {
-        "dnsPrefix": "orders"${properties}
-      }
-    }
-  ]
-}
-`;
+import { AKS_BICEP, armAks } from './fixtures/clusters';
 
 ruleCases('identity-aks-pod-identity', {
   flagged: [

@@ -1,29 +1,5 @@
 import { ruleCases } from '../support/ruleTester';
-
-const VAULT_BICEP = (properties: string, apiVersion = '2023-07-01') => `resource vault 'Microsoft.KeyVault/vaults@${apiVersion}' = {
-  name: 'kv-orders'
-  location: resourceGroup().location
-  properties: {
-    tenantId: subscription().tenantId
-${properties}  }
-}
-`;
-
-const armVault = (properties: string, extra = '') => `{
-  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-  "contentVersion": "1.0.0.0",${extra}
-  "resources": [
-    {
-      "type": "Microsoft.KeyVault/vaults",
-      "apiVersion": "2023-07-01",
-      "name": "kv-orders",
-      "properties": {
-        "tenantId": "[subscription().tenantId]"${properties}
-      }
-    }
-  ]
-}
-`;
+import { armVault, vaultBicep } from './fixtures/vaults';
 
 /** A vault switched to RBAC needs a role assignment, else keyvault-no-role-assignment reports it: one in a module. */
 const GRANTS = [
@@ -39,24 +15,24 @@ ruleCases('keyvault-rbac-disabled', {
       name: 'a Bicep vault with RBAC off',
       file: 'main.bicep',
       workspace: GRANTS,
-      text: VAULT_BICEP('    enableRbacAuthorization: false\n'),
+      text: vaultBicep('    enableRbacAuthorization: false\n'),
       message: /Key Vault `vault` uses access policies: `enableRbacAuthorization` is false$/,
-      fixed: VAULT_BICEP('    enableRbacAuthorization: true\n'),
+      fixed: vaultBicep('    enableRbacAuthorization: true\n'),
     },
     {
       name: 'a Bicep vault without the property, before the API version that defaults to RBAC',
       file: 'main.bicep',
       workspace: GRANTS,
-      text: VAULT_BICEP(''),
-      fixed: VAULT_BICEP('    enableRbacAuthorization: true\n'),
+      text: vaultBicep(''),
+      fixed: vaultBicep('    enableRbacAuthorization: true\n'),
     },
     {
       name: 'a value from a parameter default, fixed at the default',
       file: 'main.bicep',
       workspace: GRANTS,
-      text: `@description('RBAC?')\nparam enableRbac bool = false\n\n${VAULT_BICEP('    enableRbacAuthorization: enableRbac\n')}`,
+      text: `@description('RBAC?')\nparam enableRbac bool = false\n\n${vaultBicep('    enableRbacAuthorization: enableRbac\n')}`,
       message: /is false \(from the default of parameter `enableRbac` \(line 2\)\)$/,
-      fixed: `@description('RBAC?')\nparam enableRbac bool = true\n\n${VAULT_BICEP('    enableRbacAuthorization: enableRbac\n')}`,
+      fixed: `@description('RBAC?')\nparam enableRbac bool = true\n\n${vaultBicep('    enableRbacAuthorization: enableRbac\n')}`,
     },
     {
       name: 'a value from a variable holding the properties object, fixed in the variable',
@@ -68,7 +44,7 @@ ruleCases('keyvault-rbac-disabled', {
     {
       name: 'the false value of a .bicepparam file that belongs to the template',
       file: 'main.bicep',
-      text: `param enableRbac bool = true\n\n${VAULT_BICEP('    enableRbacAuthorization: enableRbac\n')}`,
+      text: `param enableRbac bool = true\n\n${vaultBicep('    enableRbacAuthorization: enableRbac\n')}`,
       parameterFile: { file: 'main.bicepparam', text: `using './main.bicep'\nparam enableRbac = false\n` },
       message: /from the value of parameter `enableRbac` in the parameter file main\.bicepparam \(line 2\)/,
     },
@@ -89,16 +65,16 @@ ruleCases('keyvault-rbac-disabled', {
     {
       name: 'an unknown value in strict mode, as information',
       file: 'main.bicep',
-      text: `param enableRbac bool\n\n${VAULT_BICEP('    enableRbacAuthorization: enableRbac\n')}`,
+      text: `param enableRbac bool\n\n${vaultBicep('    enableRbacAuthorization: enableRbac\n')}`,
       strict: true,
       message: /^cannot verify whether Key Vault `vault` uses Azure RBAC: parameter `enableRbac` has no default$/,
     },
   ],
   clean: [
-    { name: 'a vault on RBAC', file: 'main.bicep', text: VAULT_BICEP('    enableRbacAuthorization: true\n') },
-    { name: 'a vault without the property from API version 2026-02-01 on', file: 'main.bicep', text: VAULT_BICEP('', '2026-02-01') },
+    { name: 'a vault on RBAC', file: 'main.bicep', text: vaultBicep('    enableRbacAuthorization: true\n') },
+    { name: 'a vault without the property from API version 2026-02-01 on', file: 'main.bicep', text: vaultBicep('', '2026-02-01') },
     { name: 'an existing vault (declared elsewhere)', file: 'main.bicep', text: `resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: 'kv'\n}\n` },
-    { name: 'an unknown value outside strict mode', file: 'main.bicep', text: `param enableRbac bool\n\n${VAULT_BICEP('    enableRbacAuthorization: enableRbac\n')}` },
+    { name: 'an unknown value outside strict mode', file: 'main.bicep', text: `param enableRbac bool\n\n${vaultBicep('    enableRbacAuthorization: enableRbac\n')}` },
     { name: 'an ARM vault on RBAC', file: 'azuredeploy.json', text: armVault(',\n        "enableRbacAuthorization": true') },
     {
       name: 'a suppressed finding with a reason',

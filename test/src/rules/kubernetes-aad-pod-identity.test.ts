@@ -1,4 +1,5 @@
 import { ruleCases } from '../support/ruleTester';
+import { ordersDeployment } from '../support/workloads';
 
 const AZURE_IDENTITY = `apiVersion: aadpodidentity.k8s.io/v1
 kind: AzureIdentity
@@ -19,23 +20,7 @@ spec:
   selector: orders
 `;
 
-const deployment = (deploymentLabels: string, podLabels: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: orders
-${deploymentLabels}spec:
-  selector:
-    matchLabels:
-      app: orders
-  template:
-    metadata:
-      labels:
-        app: orders
-${podLabels}    spec:
-      containers:
-        - name: api
-          image: contoso.azurecr.io/orders:1.4.2
-`;
+const deployment = (metadata: string, podLabels: string) => ordersDeployment({ metadata, podLabels });
 
 ruleCases('kubernetes-aad-pod-identity', {
   flagged: [

@@ -1,4 +1,5 @@
 import { ruleCases } from '../support/ruleTester';
+import { ordersDeployment } from '../support/workloads';
 
 const CLIENT_ID = '6a1c2f5e-3b4d-4e8f-9a0b-1c2d3e4f5a6b';
 
@@ -10,22 +11,8 @@ ${namespace}  annotations:
     azure.workload.identity/client-id: ${CLIENT_ID}
 `;
 
-const deployment = (podLabels: string, podSpec = '    spec:\n      serviceAccountName: orders\n', namespace = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: orders
-${namespace}spec:
-  selector:
-    matchLabels:
-      app: orders
-  template:
-    metadata:
-      labels:
-        app: orders
-${podLabels}${podSpec}      containers:
-        - name: api
-          image: contoso.azurecr.io/orders:1.4.2
-`;
+const deployment = (podLabels: string, podSpec = '      serviceAccountName: orders\n', namespace = '') =>
+  ordersDeployment({ metadata: namespace, podLabels, podSpec });
 
 const USE = '        azure.workload.identity/use: "true"\n';
 
@@ -93,15 +80,15 @@ ruleCases('kubernetes-workload-identity-label-missing', {
     {
       name: 'the deprecated serviceAccount field',
       file: 'app.yaml',
-      text: `${serviceAccount()}---\n${deployment('', '    spec:\n      serviceAccount: orders\n')}`,
-      fixed: `${serviceAccount()}---\n${deployment(USE, '    spec:\n      serviceAccount: orders\n')}`,
+      text: `${serviceAccount()}---\n${deployment('', '      serviceAccount: orders\n')}`,
+      fixed: `${serviceAccount()}---\n${deployment(USE, '      serviceAccount: orders\n')}`,
     },
     {
       name: "the namespace's default ServiceAccount, annotated",
       file: 'app.yaml',
-      text: `${serviceAccount('default')}---\n${deployment('', '    spec:\n')}`,
+      text: `${serviceAccount('default')}---\n${deployment('', '')}`,
       message: /runs as ServiceAccount `default`/,
-      fixed: `${serviceAccount('default')}---\n${deployment(USE, '    spec:\n')}`,
+      fixed: `${serviceAccount('default')}---\n${deployment(USE, '')}`,
     },
     {
       name: 'a ServiceAccount without a namespace, applied where the Deployment is',

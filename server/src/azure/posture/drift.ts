@@ -2,7 +2,7 @@ import { showValue } from '../../model/describe';
 import { lookup } from '../../model/lookup';
 import { toJson, type Value } from '../../model/value';
 import type { DeployedFinding, DeployedResource, DeployedSnapshot, DriftFinding } from '../snapshot';
-import { lintSnapshot, type PostureOptions } from './lintDeployed';
+import { lintDeployed, type PostureOptions } from './lintDeployed';
 import { parseResourceId } from './resourceId';
 import { declarationKey, templateDeclarations, type Declaration } from './templateDeclarations';
 import { propertyAt } from './templateProperty';
@@ -13,11 +13,12 @@ import { propertyAt } from './templateProperty';
  * another. A template that leaves the setting unknown (a parameter without a default) declares nothing to
  * drift from. The other way round, a finding on a setting the template writes, where the deployed resource has
  * that setting otherwise and no finding, is drift too: deploying the template again would weaken what runs.
+ * `deployedFindings` are `lintDeployed`'s with the same options, when the caller has them already.
  */
-export function driftFindings(snapshot: DeployedSnapshot, templatePaths: readonly string[], options: PostureOptions): DriftFinding[] {
+export function driftFindings(snapshot: DeployedSnapshot, templatePaths: readonly string[], options: PostureOptions, deployedFindings?: readonly DeployedFinding[]): DriftFinding[] {
   const declarations = templateDeclarations(templatePaths, options);
   if (declarations.size === 0) return [];
-  const deployed = lintSnapshot(snapshot, options).findings;
+  const deployed = deployedFindings ?? lintDeployed(snapshot, options);
   // A secret is no setting: Azure does not return it, and a message must never show one.
   const aboutSecrets = (ruleId: string) => options.catalogue.meta(ruleId)?.area === 'secrets';
   const drift: DriftFinding[] = [];

@@ -2,7 +2,7 @@ import { analyzeDocument } from '../../engine/analyze';
 import type { Catalogue } from '../../lint/catalogue';
 import type { Finding } from '../../lint/finding';
 import { DEFAULT_ANALYSIS_TIMEOUT_MS } from '../../lint/deadline';
-import { lintDocument, type RuleFailure } from '../../lint/lintDocument';
+import { lintDocument } from '../../lint/lintDocument';
 import type { Severity } from '../../lint/ruleApi';
 import type { DeployedFinding, DeployedSnapshot } from '../snapshot';
 import { deployedPlaces, type DeployedPlace } from './locate';
@@ -15,12 +15,6 @@ export interface PostureOptions {
   readonly severities?: ReadonlyMap<string, Severity | 'off'>;
 }
 
-export interface DeployedLint {
-  readonly findings: DeployedFinding[];
-  /** rules that threw */
-  readonly failures: RuleFailure[];
-}
-
 /**
  * A snapshot is one document to the engine, and its time budget is a file's: a subscription's worth of resources
  * gets more, since each adds work for the rules that relate resources (role assignments to vaults).
@@ -30,8 +24,11 @@ const TIME_PER_RESOURCE_MS = 20;
 /** The name the rendered snapshot is linted under: its extension makes it an ARM template. */
 const RENDERED_FILE = 'deployed-resources.json';
 
-/** Lints the snapshot as one ARM template and points each finding at the deployed resource it is about. */
-export function lintSnapshot(snapshot: DeployedSnapshot, options: PostureOptions): DeployedLint {
+/**
+ * The catalogue's rules run on what is deployed: the snapshot is linted as one ARM template and each finding
+ * points at the deployed resource it is about.
+ */
+export function lintDeployed(snapshot: DeployedSnapshot, options: PostureOptions): DeployedFinding[] {
   const rendered = renderSnapshot(snapshot);
   const document = analyzeDocument(RENDERED_FILE, rendered.text);
   const timeoutMs = DEFAULT_ANALYSIS_TIMEOUT_MS + TIME_PER_RESOURCE_MS * rendered.resources.length;
@@ -39,8 +36,7 @@ export function lintSnapshot(snapshot: DeployedSnapshot, options: PostureOptions
   const placeOf = deployedPlaces(rendered);
   // What is about no one resource (the time budget running out) is about the subscription.
   const subscription: DeployedPlace = { resourceId: `/subscriptions/${snapshot.subscriptionId}` };
-  const findings = result.findings.map((finding) => toDeployed(finding, (offset) => placeOf(offset) ?? subscription));
-  return { findings, failures: result.failures };
+  return result.findings.map((finding) => toDeployed(finding, (offset) => placeOf(offset) ?? subscription));
 }
 
 function toDeployed(finding: Finding, placeOf: (offset: number) => DeployedPlace): DeployedFinding {

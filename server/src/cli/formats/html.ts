@@ -1,9 +1,8 @@
 import type { Finding } from '../../lint/finding';
 import type { Severity } from '../../lint/ruleApi';
-import { LineIndex } from '../../text/lineIndex';
 import { TOOL_NAME, TOOL_VERSION } from '../../version';
 import { escapeHtml as esc, excerptHtml } from './htmlExcerpt';
-import { displayPath, regionOf } from './location';
+import { displayPath, lineIndexOf, regionOf } from './location';
 import type { Report } from './report';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -127,7 +126,7 @@ export function formatHtml({ files, catalogue, base }: Report): string {
 
     const open = findings.filter((f) => !f.suppression);
     if (open.length === 0) continue;
-    const index = new LineIndex(document.text);
+    const index = lineIndexOf(document);
     const excerpt = { mask: findings.some((f) => f.ruleId.startsWith('secrets-')), yaml: document.format === 'kubernetes' || document.format === 'helm' };
     const badges = SEVERITIES.map((s) => [s, open.filter((f) => f.severity === s).length] as const)
       .filter(([, n]) => n > 0)
@@ -139,7 +138,7 @@ export function formatHtml({ files, catalogue, base }: Report): string {
       const rule = uri ? `<a href="${esc(uri)}">${esc(f.ruleId)}</a>` : esc(f.ruleId);
       return `<div class="finding"><div class="head"><span class="sev ${f.severity}">${f.severity}</span><span class="rule">${rule}</span><span class="loc">line ${region.startLine}, column ${region.startColumn}</span></div>
 <div class="msg">${esc(f.message)}</div>${f.fix ? `<div class="fix">Fix: ${esc(f.fix.title)}</div>` : ''}
-<table class="src">${excerptHtml(document.text, index, f.range, excerpt)}</table></div>`;
+<table class="src">${excerptHtml(index, f.range, excerpt)}</table></div>`;
     });
     fileSections.push(`<details class="file" open><summary><code>${esc(shown)}</code><span class="badges">${badges}</span></summary>${items.join('\n')}</details>`);
   }

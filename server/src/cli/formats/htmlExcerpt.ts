@@ -1,4 +1,4 @@
-import { LineIndex } from '../../text/lineIndex';
+import type { LineIndex } from '../../text/lineIndex';
 import type { Range } from '../../text/range';
 
 /** Lines shown before and after a finding, and at most this many lines of the finding itself. */
@@ -93,7 +93,7 @@ export interface ExcerptOptions {
  * The lines around `range` as an HTML table body: line numbers, the code escaped, the range highlighted, and
  * possible secrets masked.
  */
-export function excerptHtml(text: string, index: LineIndex, range: Range, options: ExcerptOptions): string {
+export function excerptHtml(index: LineIndex, range: Range, options: ExcerptOptions): string {
   const start = index.positionAt(range.start);
   const end = index.positionAt(Math.max(range.start, range.end - 1));
   const first = Math.max(0, start.line - CONTEXT_LINES);

@@ -13,12 +13,17 @@ export interface Region {
 /** Line indexes are built once per file text and shared by every output of a run. */
 const indexes = new WeakMap<object, LineIndex>();
 
-export function regionOf(owner: { readonly text: string }, range: Range): Region {
+export function lineIndexOf(owner: { readonly text: string }): LineIndex {
   let index = indexes.get(owner);
   if (!index) {
     index = new LineIndex(owner.text);
     indexes.set(owner, index);
   }
+  return index;
+}
+
+export function regionOf(owner: { readonly text: string }, range: Range): Region {
+  const index = lineIndexOf(owner);
   const start = index.positionAt(range.start);
   const end = index.positionAt(range.end);
   return { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };

@@ -14,6 +14,7 @@ export const ROLE_IDS = {
   reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6',
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7',
+  keyVaultAdministrator: '00482a5a-887f-4fb3-b363-3b7fe8e74483',
 } as const;
 
 export const APP_PRINCIPAL = '11111111-0000-4000-8000-000000000001';

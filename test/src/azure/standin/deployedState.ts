@@ -1,3 +1,5 @@
+import { ROLE_IDS, vault as deployedVault, vaultId } from '../fixtures-posture/snapshots';
+
 /**
  * What the stand-in's subscription holds, shaped as Resource Manager returns it (api-versions of 2023-2024):
  * ids with the casing Azure uses, `properties` as a GET returns them, role assignments and definitions with
@@ -15,14 +17,14 @@ export const RG_LOCKED = `${SUB}/resourceGroups/rg-locked`;
 const provider = (rg: string, type: string, name: string) => `${rg}/providers/${type}/${name}`;
 
 export const IDS = {
-  legacyVault: provider(RG_APP, 'Microsoft.KeyVault/vaults', 'kv-legacy'),
-  orphanVault: provider(RG_APP, 'Microsoft.KeyVault/vaults', 'kv-orphan'),
-  appVault: provider(RG_APP, 'Microsoft.KeyVault/vaults', 'kv-app'),
+  legacyVault: vaultId('kv-legacy', RG_APP),
+  orphanVault: vaultId('kv-orphan', RG_APP),
+  appVault: vaultId('kv-app', RG_APP),
   openNsg: provider(RG_APP, 'Microsoft.Network/networkSecurityGroups', 'nsg-open'),
   storage: provider(RG_APP, 'Microsoft.Storage/storageAccounts', 'stappdata'),
   webApp: provider(RG_APP, 'Microsoft.Web/sites', 'app-orders'),
   publicIp: provider(RG_APP, 'Microsoft.Network/publicIPAddresses', 'pip-orders'),
-  lockedVault: provider(RG_LOCKED, 'Microsoft.KeyVault/vaults', 'kv-locked'),
+  lockedVault: vaultId('kv-locked', RG_LOCKED),
 };
 
 export const PRINCIPALS = {
@@ -33,41 +35,21 @@ export const PRINCIPALS = {
   readers: '00000000-0000-4000-8000-0000000000b3',
 };
 
-export const ROLES = {
-  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6',
-  keyVaultAdministrator: '00482a5a-887f-4fb3-b363-3b7fe8e74483',
-};
-
-const vault = (id: string, properties: object) => ({
-  id,
-  name: id.split('/').pop(),
-  type: 'Microsoft.KeyVault/vaults',
-  location: 'westeurope',
-  tags: { workload: 'orders' },
-  properties: {
-    sku: { family: 'A', name: 'standard' },
-    tenantId: TENANT_ID,
-    enableSoftDelete: true,
-    softDeleteRetentionInDays: 90,
-    enablePurgeProtection: true,
-    publicNetworkAccess: 'Disabled',
-    networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] },
-    vaultUri: `https://${id.split('/').pop()}.vault.azure.net/`,
-    provisioningState: 'Succeeded',
-    ...properties,
-  },
-});
+/** A vault as a GET returns it: the posture tests' vault, in this subscription's tenant. */
+function vault(name: string, group: string, properties: object = {}) {
+  // A GET's answer does not carry the api-version it was asked with.
+  const { apiVersion: _asked, ...answer } = deployedVault(name, { tenantId: TENANT_ID, ...properties }, group);
+  return answer;
+}
 
 /** Full resources, as a GET on each id returns them. */
 export const RESOURCES: readonly { readonly id: string; readonly type: string; readonly [key: string]: unknown }[] = [
-  vault(IDS.legacyVault, {
+  vault('kv-legacy', RG_APP, {
     enableRbacAuthorization: false,
     accessPolicies: [{ tenantId: TENANT_ID, objectId: PRINCIPALS.webApp, permissions: { keys: [], secrets: ['get', 'list'], certificates: [] } }],
   }),
-  vault(IDS.orphanVault, { enableRbacAuthorization: true, accessPolicies: [] }),
-  vault(IDS.appVault, { enableRbacAuthorization: true, accessPolicies: [] }),
+  vault('kv-orphan', RG_APP),
+  vault('kv-app', RG_APP),
   {
     id: IDS.openNsg,
     name: 'nsg-open',
@@ -146,7 +128,7 @@ export const RESOURCES: readonly { readonly id: string; readonly type: string; r
   },
   { id: `${IDS.webApp}/config/web`, name: 'app-orders', type: 'Microsoft.Web/sites/config', location: 'West Europe', properties: { minTlsVersion: '1.2', ftpsState: 'Disabled', http20Enabled: true, linuxFxVersion: 'NODE|20-lts' } },
   { id: IDS.publicIp, name: 'pip-orders', type: 'Microsoft.Network/publicIPAddresses', location: 'westeurope', properties: { publicIPAllocationMethod: 'Static', ipAddress: '203.0.113.10' } },
-  vault(IDS.lockedVault, { enableRbacAuthorization: true, accessPolicies: [] }),
+  vault('kv-locked', RG_LOCKED),
 ];
 
 /** Extension resources a GET of their parent does not return: the audit log settings of one vault. */
@@ -169,9 +151,9 @@ const assignment = (name: string, scope: string, principalId: string, principalT
 });
 
 export const ROLE_ASSIGNMENTS = [
-  assignment('00000000-0000-4000-8000-0000000000f1', SUB, PRINCIPALS.owner, 'User', ROLES.owner),
-  assignment('00000000-0000-4000-8000-0000000000f2', IDS.appVault, PRINCIPALS.webApp, 'ServicePrincipal', ROLES.keyVaultSecretsUser),
-  assignment('00000000-0000-4000-8000-0000000000f3', RG_APP, PRINCIPALS.readers, 'Group', ROLES.reader),
+  assignment('00000000-0000-4000-8000-0000000000f1', SUB, PRINCIPALS.owner, 'User', ROLE_IDS.owner),
+  assignment('00000000-0000-4000-8000-0000000000f2', IDS.appVault, PRINCIPALS.webApp, 'ServicePrincipal', ROLE_IDS.keyVaultSecretsUser),
+  assignment('00000000-0000-4000-8000-0000000000f3', RG_APP, PRINCIPALS.readers, 'Group', ROLE_IDS.reader),
 ];
 
 const definition = (guid: string, roleName: string, permissions: { actions?: string[]; dataActions?: string[] }) => ({
@@ -188,8 +170,8 @@ const definition = (guid: string, roleName: string, permissions: { actions?: str
 });
 
 export const ROLE_DEFINITIONS = [
-  definition(ROLES.owner, 'Owner', { actions: ['*'] }),
-  definition(ROLES.reader, 'Reader', { actions: ['*/read'] }),
-  definition(ROLES.keyVaultSecretsUser, 'Key Vault Secrets User', { dataActions: ['Microsoft.KeyVault/vaults/secrets/getSecret/action', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action'] }),
-  definition(ROLES.keyVaultAdministrator, 'Key Vault Administrator', { actions: ['Microsoft.Authorization/*/read', 'Microsoft.KeyVault/checkNameAvailability/read'], dataActions: ['Microsoft.KeyVault/vaults/*'] }),
+  definition(ROLE_IDS.owner, 'Owner', { actions: ['*'] }),
+  definition(ROLE_IDS.reader, 'Reader', { actions: ['*/read'] }),
+  definition(ROLE_IDS.keyVaultSecretsUser, 'Key Vault Secrets User', { dataActions: ['Microsoft.KeyVault/vaults/secrets/getSecret/action', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action'] }),
+  definition(ROLE_IDS.keyVaultAdministrator, 'Key Vault Administrator', { actions: ['Microsoft.Authorization/*/read', 'Microsoft.KeyVault/checkNameAvailability/read'], dataActions: ['Microsoft.KeyVault/vaults/*'] }),
 ];
