@@ -3,6 +3,7 @@ import { lintDeployed } from 'ztlint/azure/posture/index';
 import type { DeployedFinding, DeployedSnapshot } from 'ztlint/azure/snapshot';
 import { builtinCatalogue } from 'ztlint/lint/catalogue';
 import * as s from './fixtures-posture/snapshots';
+import { growth, LINEAR_AT_MOST } from '../support/growth';
 
 const lint = (snapshot: DeployedSnapshot, severities?: ReadonlyMap<string, 'off' | 'error' | 'warning' | 'info'>, strict = false) =>
   lintDeployed(snapshot, { catalogue: builtinCatalogue(), strict, ...(severities ? { severities } : {}) });
@@ -148,20 +149,10 @@ describe('lintDeployed: a subscription\'s worth of resources', () => {
         ...[1, 2, 3].map((j) => s.assignment(`person-${i}-${j}`, s.vaultId(`kv-${i}`), s.ROLE_IDS.keyVaultSecretsOfficer, s.USER_PRINCIPAL, 'User')),
       ]).flat(),
     });
-  const cpuMs = (snapshot: DeployedSnapshot) => {
-    const before = process.cpuUsage();
-    const findings = lint(snapshot);
-    const used = process.cpuUsage(before);
-    return { findings, ms: (used.user + used.system) / 1000 };
-  };
 
   it('takes time in proportion to the resources, not to vaults times role assignments', () => {
-    cpuMs(many(50));
-    const small = cpuMs(many(300));
-    const large = cpuMs(many(1500));
-    assert.deepEqual([small.findings.length, large.findings.length], [0, 0]);
-    // Five times the resources: linear work takes about five times as long (4 measured), pairing every vault with every
-    // assignment 25 (18 measured).
-    assert.ok(large.ms / small.ms < 10, `300 vaults: ${small.ms.toFixed(0)} ms, 1500 vaults: ${large.ms.toFixed(0)} ms of CPU`);
+    assert.deepEqual(lint(many(300)), []);
+    const ratio = growth(300, many, lint);
+    assert.ok(ratio < LINEAR_AT_MOST, `4x the vaults and assignments cost ${ratio.toFixed(1)}x`);
   });
 });

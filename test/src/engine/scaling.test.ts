@@ -7,31 +7,7 @@ import { editsForFix } from 'ztlint/fix/applyFixes';
 import { builtinCatalogue } from 'ztlint/lint/catalogue';
 import { lintDocument } from 'ztlint/lint/lintDocument';
 import { allResources } from 'ztlint/model/walk';
-
-/**
- * Work that must grow linearly with the input, checked by how much more it costs on four times the input: about
- * 4x when linear, about 16x when quadratic. Costs are CPU time (the least of a few runs, as the machine is shared)
- * or counted steps, never a wall-clock limit.
- */
-const LINEAR_AT_MOST = 8;
-
-const cpuSeconds = (run: () => void) => {
-  const start = process.cpuUsage();
-  run();
-  const { user, system } = process.cpuUsage(start);
-  return (user + system) / 1e6;
-};
-
-/** CPU time of `run` on inputs of size `n` and `4n`, each prepared by `setup` outside the timing. */
-function growth<T>(n: number, setup: (n: number) => T, run: (input: T) => void): number {
-  const cost = (size: number) => {
-    const input = setup(size);
-    return cpuSeconds(() => run(input));
-  };
-  // alternating, so that the first (cold) run is not the only one of its size
-  const [small, large] = [n, 4 * n, n, 4 * n].reduce(([a, b], size, i) => (i % 2 === 0 ? [Math.min(a, cost(size)), b] : [a, Math.min(b, cost(size))]), [Infinity, Infinity]);
-  return large / small;
-}
+import { growth, LINEAR_AT_MOST } from '../support/growth';
 
 const ARM_SCHEMA = '"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0"';
 
