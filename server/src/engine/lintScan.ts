@@ -57,18 +57,15 @@ export function lintWithParameterFiles(document: AnalyzedDocument, parameterFile
  */
 export function scanLinter(scan: ScanResult, options: LintOptionsForScan): (document: AnalyzedDocument) => LintResult {
   const documents = scan.files.flatMap((f) => (f.kind === 'analyzed' ? [f.document] : []));
-  return workspaceLinter(workspaceView(documents), documents, options);
+  return workspaceLinter(workspaceView(documents), (template) => parameterFilesFor(template, documents), options);
 }
 
-/**
- * Lints a document with the rest of `workspace` and with those of `candidates` (in scan order) that are its
- * parameter files.
- */
-export function workspaceLinter(workspace: WorkspaceView, candidates: readonly AnalyzedDocument[], options: LintOptionsForScan): (document: AnalyzedDocument) => LintResult {
+/** Lints a document with the rest of `workspace` and with its parameter files (in scan order). */
+export function workspaceLinter(workspace: WorkspaceView, parameterFilesOf: (template: AnalyzedDocument) => readonly AnalyzedDocument[], options: LintOptionsForScan): (document: AnalyzedDocument) => LintResult {
   const viewFor = (document: AnalyzedDocument) => withoutFile(workspace, document.path);
   return (document) => {
     const base: LintOptions = { rules: options.catalogue.rules, strict: options.strict ?? false, workspace: viewFor(document), ...(options.severities ? { severities: options.severities } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
-    return lintWithParameterFiles(document, parameterFilesFor(document, candidates), base);
+    return lintWithParameterFiles(document, parameterFilesOf(document), base);
   };
 }
 

@@ -1,9 +1,10 @@
 import type { Severity } from '../lint/ruleApi';
+import type { KubernetesObject } from '../model/kubernetes';
 import type { LintedFile } from './lintScan';
 
 /**
- * The messages between `parallelScan` and its workers. Everything here survives structured cloning: model
- * objects and fix intents never cross a thread.
+ * The messages between `parallelScan` and its workers. Everything here survives structured cloning: template
+ * models and fix intents never cross a thread.
  */
 
 export interface WorkerInput {
@@ -16,12 +17,19 @@ export interface WorkerInput {
   readonly timeoutMs?: number;
 }
 
-/** What another worker needs to know of a file without reading it: what it declares, whether it holds parameters. */
+/** What another worker needs to know of a file without reading it. */
 export interface FileFacts {
   readonly index: number;
   /** see `declarationKeys` */
   readonly declares: readonly string[];
-  readonly parameterFile: boolean;
+  /** the templates it holds parameters for, as `parameterFileKeys` names them */
+  readonly parameterKeys: readonly string[];
+  /**
+   * Its Kubernetes objects of the kinds whose objects are all small (a ServiceAccount, a Role): another worker
+   * that asks for such a kind takes them from here instead of reading the file. Cloning them costs far less than
+   * parsing the YAML again.
+   */
+  readonly smallObjects: readonly KubernetesObject[];
 }
 
 export type MainToWorker =

@@ -6,7 +6,8 @@ const PARAMETERS_INFIX = '.parameters.';
 /** Parameter files by the template they belong to, keyed as `templateKey` keys a template. */
 type ParameterFileIndex = ReadonlyMap<string, readonly AnalyzedDocument[]>;
 
-function templateKey(template: AnalyzedDocument): string | undefined {
+/** The key of a template that its parameter files name (see `parameterFileKeys`); none for other formats. */
+export function templateKey(template: AnalyzedDocument): string | undefined {
   const templatePath = path.resolve(template.path);
   if (template.format === 'bicep') return `bicep:${templatePath}`;
   if (template.format === 'arm-template') return `arm:${path.dirname(templatePath)}\0${path.basename(templatePath).replace(/\.jsonc?$/i, '').toLowerCase()}`;
@@ -14,7 +15,7 @@ function templateKey(template: AnalyzedDocument): string | undefined {
 }
 
 /** The keys of every template a parameter file may belong to (an ARM name can split at more than one infix). */
-function parameterFileKeys(doc: AnalyzedDocument): string[] {
+export function parameterFileKeys(doc: AnalyzedDocument): string[] {
   if (doc.format === 'bicepparam') {
     const using = doc.parameterFile?.using;
     return using === undefined ? [] : [`bicep:${path.resolve(path.dirname(doc.path), using)}`];

@@ -4,10 +4,13 @@ import type { Resource } from '../model/template';
 import { allResources, allTemplates } from '../model/walk';
 import type { AnalyzedDocument } from './document';
 
-/** A document of the workspace and its place in the scan, which orders what the view returns. */
+/** What the view reads of a file: an analysed document, or only some of its Kubernetes objects. */
+export type Declarations = Pick<AnalyzedDocument, 'path' | 'template' | 'kubernetesObjects'>;
+
+/** A file of the workspace and its place in the scan, which orders what the view returns. */
 export interface PlacedDocument {
   readonly order: number;
-  readonly document: AnalyzedDocument;
+  readonly document: Declarations;
 }
 
 /** The documents that declare something under a key (see `declarationKeys`), in scan order. */
@@ -17,16 +20,16 @@ export const resourceKey = (type: string) => `resource:${type.toLowerCase()}`;
 export const objectKey = (kind: string) => `object:${kind}`;
 
 /** A document's resources as a walk finds them: each template (nested ones after their parent), then its resources. */
-const resourcesByDocument = new WeakMap<AnalyzedDocument, readonly Resource[]>();
+const resourcesByDocument = new WeakMap<Declarations, readonly Resource[]>();
 
-function resourcesOf(document: AnalyzedDocument): readonly Resource[] {
+function resourcesOf(document: Declarations): readonly Resource[] {
   let resources = resourcesByDocument.get(document);
   if (!resources) resourcesByDocument.set(document, (resources = document.template ? allTemplates(document.template).flatMap(allResources) : []));
   return resources;
 }
 
 /** What a document declares, as the keys a view asks `DocumentsDeclaring` for: resource types and object kinds. */
-export function declarationKeys(document: AnalyzedDocument): string[] {
+export function declarationKeys(document: Declarations): string[] {
   const keys = new Set<string>();
   for (const resource of resourcesOf(document)) keys.add(resourceKey(resource.type));
   for (const object of document.kubernetesObjects ?? []) keys.add(objectKey(object.kind));
