@@ -1,6 +1,5 @@
 import type { AnalyzedDocument } from '../engine/document';
 import { lintWithParameterFiles } from '../engine/lintScan';
-import { parameterFilesFor } from '../engine/parameterFiles';
 import { internalErrorLog } from '../lint/internalError';
 import type { Catalogue } from '../lint/catalogue';
 import type { Finding } from '../lint/finding';
@@ -9,6 +8,7 @@ import type { LintOptions } from '../lint/lintDocument';
 import type { WorkspaceView } from '../lint/ruleApi';
 import { EXCLUDED, type FileSettings } from './configStore';
 import { objectKey, resourceKey } from '../engine/workspaceView';
+import { ReadsIndex } from './readsIndex';
 import type { IndexedFile, WorkspaceIndex } from './workspaceIndex';
 
 /** One file's lint result in the current workspace. */
@@ -18,13 +18,6 @@ export interface FileLint {
   readonly internalErrors: readonly string[];
   /** the file's config excludes it: nothing is shown for it, not even its syntax errors, as the CLI never reads it */
   readonly excluded: boolean;
-}
-
-/** What one file's last lint read beyond its own text: the facts whose change can change its findings. */
-interface Reads {
-  /** the resource types and object kinds its rules asked the workspace view for (see `factKey`) */
-  readonly facts: Set<string>;
-  readonly parameterFiles: readonly string[];
 }
 
 /** A view of the workspace that notes what the rules ask it for. */
@@ -53,7 +46,7 @@ export class FileLinter {
   private readonly cache = new Map<string, { readonly revision: number; readonly settings: FileSettings; readonly lint: FileLint }>();
   private readonly logged = new Set<string>();
   private lastClosed: string | undefined;
-  private readonly reads = new Map<string, Reads>();
+  private readonly reads = new ReadsIndex();
   private readonly askedFacts = new Set<string>();
   private readonly newlyAsked: string[] = [];
   /** how many times each file was linted, for `ztlint.server.stats` */
@@ -96,7 +89,7 @@ export class FileLinter {
     const settings = this.settingsFor(file.path);
     if (settings === EXCLUDED) return () => [];
     const options = this.options(file, settings);
-    return (document) => lintWithParameterFiles(document, parameterFilesFor(document, this.index.documents()), options).findings;
+    return (document) => lintWithParameterFiles(document, this.index.parameterFilesFor(document), options).findings;
   }
 
   /** Everything the rules have ever asked the workspace view for. */
@@ -110,8 +103,8 @@ export class FileLinter {
   }
 
   /** The files whose last lint asked for `fact`. */
-  askers(fact: string): string[] {
-    return [...this.reads].filter(([, reads]) => reads.facts.has(fact)).map(([filePath]) => filePath);
+  askers(fact: string): readonly string[] {
+    return this.reads.readersOf(fact);
   }
 
   forget(filePath: string): void {
@@ -128,11 +121,8 @@ export class FileLinter {
   dependentsOf(changed: { before?: IndexedFile; after?: IndexedFile }): string[] {
     const provided = new Set([...this.index.provides(changed.before), ...this.index.provides(changed.after)]);
     const filePath = (changed.after ?? changed.before)!.path;
-    const dependents = new Set<string>();
-    for (const [other, reads] of this.reads) {
-      if (other === filePath) continue;
-      if (reads.parameterFiles.includes(filePath) || [...reads.facts].some((fact) => provided.has(fact))) dependents.add(other);
-    }
+    const dependents = new Set(this.reads.usersOf(filePath));
+    for (const fact of provided) for (const reader of this.reads.readersOf(fact)) dependents.add(reader);
     if (changed.after?.document?.parameterFile) for (const template of this.index.templatesUsing(changed.after.document)) dependents.add(template);
     dependents.delete(filePath);
     return [...dependents];
@@ -145,18 +135,22 @@ export class FileLinter {
 
   private run(file: IndexedFile, options: LintOptions, facts: Set<string>): FileLint {
     this.runs.set(file.path, (this.runs.get(file.path) ?? 0) + 1);
-    this.reads.set(file.path, { facts, parameterFiles: [] });
-    if (file.analysis.kind === 'crashed') return { findings: [], internalErrors: [this.logOnce(file, `analysis failed: ${file.analysis.message}`)], excluded: false };
-    const document = file.document;
-    if (!document) return NOTHING;
+    let parameterFiles: readonly AnalyzedDocument[] = [];
     try {
-      const parameterFiles = parameterFilesFor(document, this.index.documents());
+      if (file.analysis.kind === 'crashed') return { findings: [], internalErrors: [this.logOnce(file, `analysis failed: ${file.analysis.message}`)], excluded: false };
+      const document = file.document;
+      if (!document) return NOTHING;
+      try {
+        parameterFiles = this.index.parameterFilesFor(document);
+        // The file's line index serves the lint as well as the diagnostics, when it indexes the text linted.
+        const result = lintWithParameterFiles(document, parameterFiles, document.text === file.text ? { ...options, lines: () => file.lines } : options);
+        return { findings: result.findings, internalErrors: result.failures.map((f) => this.logOnce(file, `rule ${f.ruleId} failed: ${f.message}`)), excluded: false };
+      } catch (error) {
+        return { findings: [], internalErrors: [this.logOnce(file, `linting failed: ${internalErrorLog(error)}`)], excluded: false };
+      }
+    } finally {
+      // Once the rules have run: `facts` holds what they asked for.
       this.reads.set(file.path, { facts, parameterFiles: parameterFiles.map((p) => p.path) });
-      // The file's line index serves the lint as well as the diagnostics, when it indexes the text linted.
-      const result = lintWithParameterFiles(document, parameterFiles, document.text === file.text ? { ...options, lines: () => file.lines } : options);
-      return { findings: result.findings, internalErrors: result.failures.map((f) => this.logOnce(file, `rule ${f.ruleId} failed: ${f.message}`)), excluded: false };
-    } catch (error) {
-      return { findings: [], internalErrors: [this.logOnce(file, `linting failed: ${internalErrorLog(error)}`)], excluded: false };
     }
   }
 

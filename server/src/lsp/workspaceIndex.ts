@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { analyzeDocument } from '../engine/analyze';
 import type { AnalyzedDocument } from '../engine/document';
-import { parameterFilesFor } from '../engine/parameterFiles';
+import { parameterFileKeys, parameterFilesFor, templateKey } from '../engine/parameterFiles';
 import { readAndAnalyze } from '../engine/scan';
 import { ManifestCache } from '../kubernetes/manifestCache';
 import { DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from '../lint/deadline';
@@ -75,10 +75,13 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
   /** open files, with the reader that re-reads only the changed documents of a manifest between versions */
   private readonly open = new Map<string, ManifestCache>();
-  /** what the rules see of the files that are not open, which changes far less often than an open file */
-  private closedView: WorkspaceView | undefined;
-  private readonly openViews = new WeakMap<AnalyzedDocument, WorkspaceView>();
-  private view: (WorkspaceView & { documents: AnalyzedDocument[] }) | undefined;
+  /**
+   * The files that are not open, as rules and parameter file lookups see them: they change far less often than an
+   * open file, so an edit costs in proportion to the open files, not to the workspace.
+   */
+  private closed: Declared | undefined;
+  private readonly openDeclared = new WeakMap<AnalyzedDocument, Declared>();
+  private view: { view: WorkspaceView; parts: readonly Declared[] } | undefined;
   revision = 0;
 
   constructor(
@@ -112,7 +115,7 @@ export class WorkspaceIndex {
     if (!manifests) {
       manifests = new ManifestCache();
       this.open.set(filePath, manifests);
-      this.closedView = undefined;
+      this.closed = undefined;
     }
     if (before && before.version === version && before.text === text) return { before, after: before };
     return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text, manifests, this.timeoutMsFor(filePath)))) };
@@ -139,14 +142,16 @@ export class WorkspaceIndex {
     return before;
   }
 
-  /** Every analysed document: the candidates for a template's parameter files. */
-  documents(): readonly AnalyzedDocument[] {
-    return this.views().documents;
+  /** The parameter files of `template` in the workspace, by path. */
+  parameterFilesFor(template: AnalyzedDocument): AnalyzedDocument[] {
+    return this.views()
+      .parts.flatMap((part) => parameterFilesFor(template, part.documents))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   /** The rest of the workspace as the rules of `filePath` see it. */
   workspaceFor(filePath: string): WorkspaceView {
-    return withoutFile(this.views(), filePath);
+    return withoutFile(this.views().view, filePath);
   }
 
   /** The facts a file contributes to the workspace view (engine/workspaceView's `declarationKeys`). */
@@ -158,8 +163,8 @@ export class WorkspaceIndex {
 
   /** The templates a parameter file gives values to. */
   templatesUsing(parameterFile: AnalyzedDocument): string[] {
-    const documents = this.documents();
-    return documents.filter((d) => d.template && parameterFilesFor(d, documents).some((p) => p.path === parameterFile.path)).map((d) => d.path);
+    const keys = new Set(parameterFileKeys(parameterFile));
+    return this.views().parts.flatMap((part) => [...keys].flatMap((key) => part.templates().get(key) ?? []));
   }
 
   /**
@@ -178,7 +183,7 @@ export class WorkspaceIndex {
     const provides = this.provides(file);
     if (provides.some((fact) => asked.has(fact))) return;
     this.files.set(file.path, new IndexedFile(file.path, file.uri, '', undefined, { kind: 'summarized', provides }));
-    this.closedView = undefined;
+    this.closed = undefined;
     this.view = undefined;
   }
 
@@ -204,33 +209,58 @@ export class WorkspaceIndex {
   private changed(filePath: string): void {
     this.revision++;
     this.view = undefined;
-    if (!this.open.has(filePath)) this.closedView = undefined;
+    if (!this.open.has(filePath)) this.closed = undefined;
   }
 
   private counted(files: readonly IndexedFile[]): AnalyzedDocument[] {
     return files.flatMap((file) => (file.document && this.counts(file.path) ? [file.document] : []));
   }
 
-  /** The view of the closed files, kept between edits, with a view of each open file's current version. */
+  /** The closed files' part, kept between edits, with a part for each open file's current version. */
   private views(): NonNullable<WorkspaceIndex['view']> {
     if (!this.view) {
-      const all = this.all();
-      this.closedView ??= workspaceView(this.counted(all.filter((file) => !this.open.has(file.path))));
-      const open = this.counted(all.filter((file) => this.open.has(file.path))).map((document) => {
-        let view = this.openViews.get(document);
-        if (!view) {
-          view = workspaceView([document]);
-          this.openViews.set(document, view);
-        }
-        return view;
+      this.closed ??= declared(this.counted(this.all().filter((file) => !this.open.has(file.path))));
+      const openFiles = [...this.open.keys()].flatMap((filePath) => this.files.get(filePath) ?? []);
+      const open = this.counted(openFiles).map((document) => {
+        let part = this.openDeclared.get(document);
+        if (!part) this.openDeclared.set(document, (part = declared([document])));
+        return part;
       });
-      const views = [this.closedView, ...open];
+      const parts = [this.closed, ...open];
       this.view = {
-        documents: this.counted(all),
-        resources: (...types) => views.flatMap((view) => view.resources(...types)),
-        kubernetesObjects: (kind) => views.flatMap((view) => view.kubernetesObjects(kind)),
+        parts,
+        view: {
+          resources: (...types) => parts.flatMap((part) => part.view.resources(...types)),
+          kubernetesObjects: (kind) => parts.flatMap((part) => part.view.kubernetesObjects(kind)),
+        },
       };
     }
     return this.view;
   }
+}
+
+/** Some documents of the workspace, with what rules and parameter file lookups ask of them. */
+interface Declared {
+  readonly documents: readonly AnalyzedDocument[];
+  readonly view: WorkspaceView;
+  /** the paths of the templates by the key their parameter files name them by (`templateKey`) */
+  templates(): ReadonlyMap<string, readonly string[]>;
+}
+
+function declared(documents: readonly AnalyzedDocument[]): Declared {
+  let templates: Map<string, string[]> | undefined;
+  return {
+    documents,
+    view: workspaceView(documents),
+    templates() {
+      if (!templates) {
+        templates = new Map();
+        for (const document of documents) {
+          const key = templateKey(document);
+          if (key !== undefined) templates.set(key, [...(templates.get(key) ?? []), document.path]);
+        }
+      }
+      return templates;
+    },
+  };
 }
