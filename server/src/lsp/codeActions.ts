@@ -19,6 +19,24 @@ export interface CodeActionContext {
   readonly index: WorkspaceIndex;
   readonly linter: FileLinter;
   readonly catalogue: Catalogue;
+  /**
+   * The client resolves an action's edit when it is chosen (`codeAction/resolve`): a rule's fix-all, which lints
+   * the file again after each pass, is then worked out only for the user who picks it, not for every request an
+   * editor sends as the cursor moves.
+   */
+  readonly resolvesEdits: boolean;
+}
+
+/** What `codeAction/resolve` needs to work out a rule's fix-all: the version it was offered for. */
+interface FixAllOfRule {
+  readonly uri: string;
+  readonly version: number | undefined;
+  readonly ruleId: string;
+}
+
+function fixAllOfRuleEdit(file: IndexedFile, ruleId: string, context: CodeActionContext): WorkspaceEdit | undefined {
+  const fixed = applyFixes(file.document!.path, file.text, context.linter.lintFunction(file), (f) => f.ruleId === ruleId);
+  return fixed.applied > 0 ? replaceDocument(file, fixed.text) : undefined;
 }
 
 function workspaceEdit(file: IndexedFile, edits: readonly TextEdit[]): WorkspaceEdit {
@@ -51,9 +69,11 @@ function quickFixes(file: IndexedFile, findings: readonly Finding[], atRange: re
     const sameRule = findings.filter((f) => f.ruleId === finding.ruleId && f.fix && !f.suppression);
     if (sameRule.length > 1 && !fixAllOffered.has(finding.ruleId)) {
       fixAllOffered.add(finding.ruleId);
-      const fixed = applyFixes(document.path, file.text, context.linter.lintFunction(file), (f) => f.ruleId === finding.ruleId);
-      if (fixed.applied > 0) {
-        actions.push({ title: `Fix all ${finding.ruleId} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: replaceDocument(file, fixed.text) });
+      const action: CodeAction = { title: `Fix all ${finding.ruleId} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
+      if (context.resolvesEdits) actions.push({ ...action, data: { uri: file.uri, version: file.version, ruleId: finding.ruleId } satisfies FixAllOfRule });
+      else {
+        const edit = fixAllOfRuleEdit(file, finding.ruleId, context);
+        if (edit) actions.push({ ...action, edit });
       }
     }
     const suppression = NOT_SUPPRESSIBLE.has(finding.ruleId) ? undefined : suppressionEdits(document, file.lines, finding);
@@ -83,4 +103,20 @@ export function codeActions(params: CodeActionParams, file: IndexedFile, finding
     if (fixAll) actions.push(fixAll);
   }
   return actions;
+}
+
+/** The uri of the document a resolvable action was offered for. */
+export function resolvableUri(action: CodeAction): string | undefined {
+  return (action.data as FixAllOfRule | undefined)?.uri;
+}
+
+/**
+ * The edit of an action offered without one; unchanged when the file has moved on from the version it was offered
+ * for (the client asks again for that version's actions).
+ */
+export function resolveCodeAction(action: CodeAction, file: IndexedFile | undefined, context: CodeActionContext): CodeAction {
+  const data = action.data as FixAllOfRule | undefined;
+  if (!data || !file?.document || file.version !== data.version) return action;
+  const edit = fixAllOfRuleEdit(file, data.ruleId, context);
+  return edit ? { ...action, edit } : action;
 }

@@ -10,7 +10,7 @@ import { DEFAULT_ANALYSIS_TIMEOUT_MS } from '../lint/deadline';
 import { internalErrorLog } from '../lint/internalError';
 import { TOOL_VERSION } from '../version';
 import { CHECK_DEPLOYED_COMMAND, checkDeployed } from './checkDeployed';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { codeActions, FIX_ALL_KIND, resolvableUri, resolveCodeAction } from './codeActions';
 import { ConfigProblemsPublisher, ConfigReloader } from './configReloader';
 import { ConfigStore, EXCLUDED, isConfigFile } from './configStore';
 import { FileLinter } from './fileLinter';
@@ -66,6 +66,8 @@ export function startLanguageServer(): void {
   let folders: string[] = [];
   let canWatchFiles = false;
   let canChangeFolders = false;
+  /** the client resolves code actions' edits when one is chosen (see `CodeActionContext.resolvesEdits`) */
+  let resolvesEdits = false;
   let debounceMs = DEBOUNCE_MS;
   /** `initializationOptions.run` "onSave" (VS Code's `ztlint.run`): open documents are linted when opened and saved, not as typed */
   let lintOnSave = false;
@@ -105,6 +107,7 @@ export function startLanguageServer(): void {
     folders = uris.filter((uri) => uri.startsWith('file:')).map(uriToPath);
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canChangeFolders = params.capabilities.workspace?.workspaceFolders === true;
+    resolvesEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     debounceMs = debounceOption(params.initializationOptions) ?? DEBOUNCE_MS;
     lintOnSave = (params.initializationOptions as { readonly run?: unknown } | undefined)?.run === 'onSave';
     trusted = isWorkspaceTrusted(params);
@@ -115,7 +118,7 @@ export function startLanguageServer(): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
         executeCommandProvider: { commands: [SCAN_WORKSPACE_COMMAND, SERVER_STATS_COMMAND, CHECK_DEPLOYED_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -164,7 +167,12 @@ export function startLanguageServer(): void {
     const document = documents.get(params.textDocument.uri);
     if (!document || isConfigFile(uriToPath(document.uri)) || token.isCancellationRequested) return [];
     const file = scheduler.sync(document);
-    return codeActions(params, file, linter.lint(file).findings, { index, linter, catalogue });
+    return codeActions(params, file, linter.lint(file).findings, { index, linter, catalogue, resolvesEdits });
+  });
+
+  connection.onCodeActionResolve((action) => {
+    const document = documents.get(resolvableUri(action) ?? '');
+    return document ? resolveCodeAction(action, scheduler.sync(document), { index, linter, catalogue, resolvesEdits }) : action;
   });
 
   connection.onHover((params) => {

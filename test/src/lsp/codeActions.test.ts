@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { MarkupContent, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { ARM_VAULT, DEPLOYMENT, TWO_VAULTS, VAULT_BICEP } from './fixtures';
-import { applyWorkspaceEdit, serverPerTest } from './lspClient';
+import { applyWorkspaceEdit, fileUri, LspClient, makeWorkspace, serverPerTest } from './lspClient';
 
 const RBAC = 'keyvault-rbac-disabled';
 
@@ -47,6 +48,31 @@ describe('language server: code actions and hover', () => {
     const after = await relint(uri, fixed);
     assert.ok(!after.some((d) => d.code === RBAC), JSON.stringify(after));
     assert.ok(after.some((d) => d.code === 'keyvault-purge-protection-disabled'), 'other rules are left to their own fixes');
+  });
+
+  it('offers a rule\'s fix-all without its edit to a client that resolves edits, and works it out when chosen', async () => {
+    const workspace = makeWorkspace({});
+    const client = await LspClient.start(workspace, undefined, undefined, { codeAction: { resolveSupport: { properties: ['edit'] } } });
+    try {
+      const uri = fileUri(path.join(workspace, 'vaults.bicep'));
+      await client.open(uri, TWO_VAULTS);
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === RBAC));
+      const actions = await client.codeActions(uri, published.diagnostics.find((d) => d.code === RBAC)!.range);
+      const offered = actions.find((a) => a.title === `Fix all ${RBAC} in this file`);
+      assert.ok(offered, actions.map((a) => a.title).join('\n'));
+      assert.equal(offered.edit, undefined, 'the edit is worked out only when the action is chosen');
+      assert.ok(actions.some((a) => a.title === 'Set enableRbacAuthorization to true' && a.edit), 'single fixes come with their edit');
+
+      const resolved = await client.resolveCodeAction(offered);
+      const fixed = applyWorkspaceEdit(TWO_VAULTS, uri, resolved.edit);
+      assert.equal(fixed.match(/enableRbacAuthorization: true/g)?.length, 2);
+      const version = await client.change(uri, [{ text: fixed }]);
+      const after = await client.waitForDiagnostics(uri, (p) => p.version === version);
+      assert.ok(!after.diagnostics.some((d) => d.code === RBAC), JSON.stringify(after.diagnostics));
+      assert.equal((await client.resolveCodeAction(offered)).edit, undefined, 'an action offered for an older version is not worked out on the new one');
+    } finally {
+      await client.stop();
+    }
   });
 
   it('applies every safe fix for source.fixAll.ztlint, and only when asked for it', async () => {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  CodeActionResolveRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
@@ -32,6 +33,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
+  type TextDocumentClientCapabilities,
   type TextDocumentContentChangeEvent,
   type WorkDoneProgressBegin,
   type WorkDoneProgressEnd,
@@ -121,7 +123,7 @@ export class LspClient {
   }
 
   /** `server`: the `ztlint` bin to run (default: the workspace's). */
-  static async start(workspace: string, initializationOptions?: object, server = SERVER): Promise<LspClient> {
+  static async start(workspace: string, initializationOptions?: object, server = SERVER, textDocument: TextDocumentClientCapabilities = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
@@ -133,7 +135,7 @@ export class LspClient {
       capabilities: {
         window: { workDoneProgress: true },
         workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true }, ...textDocument },
       },
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -174,6 +176,10 @@ export class LspClient {
   async codeActions(uri: string, range: Range, only?: string[]): Promise<CodeAction[]> {
     const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [], ...(only ? { only } : {}) } });
     return (result ?? []).filter((a): a is CodeAction => !('command' in a && typeof (a as Command).command === 'string'));
+  }
+
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest(CodeActionResolveRequest.type, action);
   }
 
   executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
