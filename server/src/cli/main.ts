@@ -9,7 +9,7 @@ import { listFiles, type ListOptions } from '../engine/files';
 import { lintScan, type LintedFile, type LintOptionsForScan } from '../engine/lintScan';
 import { parallelScan } from '../engine/parallelScan';
 import { terminalProgress } from '../engine/parallelProgress';
-import { scan } from '../engine/scan';
+import { readListed } from '../engine/scan';
 import { builtinCatalogue } from '../lint/catalogue';
 import type { BaselineInUse, Report } from './formats/report';
 import { TOOL_VERSION } from '../version';
@@ -112,15 +112,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Fixes, baselines and SARIF's `fixes` need the fix intents and models, which stay in the worker that made them.
   // Workers load the built-in rules only: custom rules run in this thread.
   const workersCan = catalogue === builtinCatalogue() && !options.fix && !options.fixDryRun && options.format !== 'sarif' && options.writeBaseline === undefined && options.baseline === undefined;
-  const listing = workersCan ? listFiles(paths, listOptions) : undefined;
+  const listing = listFiles(paths, listOptions);
   let files: LintedFile[];
-  if (listing && listing.files.length >= PARALLEL_FROM_FILES) {
+  if (workersCan && listing.files.length >= PARALLEL_FROM_FILES) {
     const progress = terminalProgress();
     files = await parallelScan(paths, { strict: config.strict, severities: config.rules, timeoutMs: config.analysisTimeoutMs, list: listOptions, listing, onProgress: (phase, done, total) => progress?.update(phase, done, total) });
     progress?.end();
     return finish(files);
   }
-  let scanned = scan(paths, listOptions, config.analysisTimeoutMs);
+  let scanned = readListed(listing, config.analysisTimeoutMs);
   files = lintScan(scanned, lintOptions);
 
   if (options.fix || options.fixDryRun) {
@@ -142,7 +142,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     say(`applied ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}`);
     // What remains is what a fresh run would report.
-    scanned = scan(paths, listOptions, config.analysisTimeoutMs);
+    scanned = readListed(listing, config.analysisTimeoutMs);
     files = lintScan(scanned, lintOptions);
   }
 

@@ -3,7 +3,7 @@ import { DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from '../lint/deadline';
 import { decodeText } from '../text/decode';
 import type { AnalyzedDocument } from './document';
 import { analyzeDocument } from './analyze';
-import { listFiles, type ListOptions } from './files';
+import { listFiles, type FileListing, type ListOptions } from './files';
 
 /** Files larger than this are reported and skipped rather than read into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -35,7 +35,11 @@ export function readAndAnalyze(filePath: string, timeoutMs = DEFAULT_ANALYSIS_TI
 
 /** Reads every candidate file under `inputs`; problems with one file never stop the others. */
 export function scan(inputs: readonly string[], options: ListOptions = {}, timeoutMs?: number): ScanResult {
-  const listing = listFiles(inputs, options);
+  return readListed(listFiles(inputs, options), timeoutMs);
+}
+
+/** `scan` of files already listed. */
+export function readListed(listing: FileListing, timeoutMs?: number): ScanResult {
   const files: FileResult[] = listing.problems.map((p) => ({ kind: 'unreadable', path: p.path, message: p.message }));
   for (const file of listing.files) files.push(readAndAnalyze(file, timeoutMs));
   return { files };
