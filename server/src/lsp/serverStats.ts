@@ -7,6 +7,8 @@ export const SERVER_STATS_COMMAND = 'ztlint.server.stats';
 export interface ServerStats {
   /** `process.memoryUsage()` right after a full garbage collection, in bytes */
   readonly memory: NodeJS.MemoryUsage;
+  /** V8's heap by space at the same moment: what grows (live objects, or the room kept for new ones) */
+  readonly heapSpaces: readonly { readonly name: string; readonly size: number; readonly used: number }[];
   /** `process.cpuUsage()`: the server's own CPU time, which a busy machine does not inflate as it does wall time */
   readonly cpu: NodeJS.CpuUsage;
   /** how many times each file was linted since the server started, by path */
@@ -30,8 +32,9 @@ function collectGarbage(): void {
   collect();
 }
 
-export function serverStats(work: Omit<ServerStats, 'memory' | 'cpu'>): ServerStats {
+export function serverStats(work: Omit<ServerStats, 'memory' | 'heapSpaces' | 'cpu'>): ServerStats {
   const cpu = process.cpuUsage();
   collectGarbage();
-  return { memory: process.memoryUsage(), cpu, ...work };
+  const heapSpaces = v8.getHeapSpaceStatistics().map((s) => ({ name: s.space_name, size: s.space_size, used: s.space_used_size }));
+  return { memory: process.memoryUsage(), heapSpaces, cpu, ...work };
 }
