@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-/** The file the CLI and the server read settings from (CONFIG_FILE_NAME in server/src/config/config.ts). */
+/** The file the CLI and the server read settings from (CONFIG_FILE_NAME in server/src/config/config.ts; test/src/lsp/clientContract.test.ts holds the two together). */
 export const CONFIG_FILE_NAME = 'ztlint.config.json';
 
 const NEW_CONFIG = '{\n  "rules": {}\n}\n';
