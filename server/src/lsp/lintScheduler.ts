@@ -168,9 +168,9 @@ export class LintScheduler {
     this.due.delete(uri);
   }
 
-  private lintOpen(uri: string): void {
+  private readOpen(uri: string): IndexedFile | undefined {
     const document = this.options.documents.get(uri);
-    if (document) this.publish(this.sync(document));
+    return document ? this.safely(() => this.sync(document)) : undefined;
   }
 
   private remove(filePath: string): void {
@@ -196,11 +196,12 @@ export class LintScheduler {
   }
 
   /** Work started by a timer has no caller to report to: an error is logged, and the server goes on. */
-  private safely(work: () => void): void {
+  private safely<T>(work: () => T): T | undefined {
     try {
-      work();
+      return work();
     } catch (error) {
       this.options.log(`ztlint: ${internalErrorLog(error)}`);
+      return undefined;
     }
   }
 
@@ -214,7 +215,13 @@ export class LintScheduler {
         const [uri] = this.due;
         if (uri !== undefined) {
           this.due.delete(uri);
-          this.safely(() => this.lintOpen(uri));
+          const read = this.readOpen(uri);
+          if (read) {
+            // An edit that arrived while the file was read is served first: then `publish` sees that this version
+            // is no longer the editor's and does not lint it, as the new one will be linted once typing pauses.
+            await nextTurn();
+            this.safely(() => this.publish(read));
+          }
         } else if (this.queue.size > 0 && this.timers.size === 0) {
           linted = true;
           const [next] = this.queue;

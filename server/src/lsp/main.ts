@@ -156,7 +156,7 @@ export function startLanguageServer(): void {
   });
 
   connection.onExecuteCommand((params, _token, workDoneProgress) => {
-    if (params.command === SERVER_STATS_COMMAND) return serverStats({ lints: Object.fromEntries(linter.runs), pending: scheduler.pending, asked: [...linter.asked()], modelsKept: index.all().filter((f) => f.document).length });
+    if (params.command === SERVER_STATS_COMMAND) return serverStats({ lints: Object.fromEntries(linter.runs), reads: Object.fromEntries(index.openReads), pending: scheduler.pending, asked: [...linter.asked()], modelsKept: index.all().filter((f) => f.document).length });
     if (params.command === CHECK_DEPLOYED_COMMAND) return checkDeployed(params.arguments, catalogue, folders[0], log);
     if (params.command !== SCAN_WORKSPACE_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `ztlint: unknown command ${params.command}`);
     // The client's own progress when it sent a token for one, else one the server asks the client to show.

@@ -13,6 +13,8 @@ export interface ServerStats {
   readonly cpu: NodeJS.CpuUsage;
   /** how many times each file was linted since the server started, by path */
   readonly lints: Readonly<Record<string, number>>;
+  /** how many versions of each open file were read (parsed and modelled), by path: more than its lints when an edit arrived during a read */
+  readonly reads: Readonly<Record<string, number>>;
   /** files waiting to be linted: edits in their pause, and files re-linted in the background */
   readonly pending: number;
   /** what the rules have asked the workspace view for (`resource:<type>`, `object:<kind>`) */

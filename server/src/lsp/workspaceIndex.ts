@@ -83,6 +83,8 @@ export class WorkspaceIndex {
   private readonly openDeclared = new WeakMap<AnalyzedDocument, Declared>();
   private view: { view: WorkspaceView; parts: readonly Declared[] } | undefined;
   revision = 0;
+  /** how many versions of each open file were read, for `ztlint.server.stats` */
+  readonly openReads = new Map<string, number>();
 
   constructor(
     /** whether a file's facts count for the others: a file its config excludes is as if it were not there */
@@ -118,6 +120,7 @@ export class WorkspaceIndex {
       this.closed = undefined;
     }
     if (before && before.version === version && before.text === text) return { before, after: before };
+    this.openReads.set(filePath, (this.openReads.get(filePath) ?? 0) + 1);
     return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text, manifests, this.timeoutMsFor(filePath)))) };
   }
 
