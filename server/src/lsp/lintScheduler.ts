@@ -34,8 +34,15 @@ export interface LintSchedulerOptions {
   readonly debounceMs: () => number;
 }
 
-/** Resolves on the next turn of the event loop, once the messages that arrived meanwhile have been served. */
+/** Resolves on the next turn of the event loop, once the messages that arrived meanwhile have begun to be served. */
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Resolves once a message that arrived meanwhile has been handled: the connection reads it in the loop's poll phase
+ * and handles it in a `setImmediate` of its own, which runs after one set before the poll (`nextTurn`). A timer
+ * waits for the next turn's timer phase, after that handling.
+ */
+const messageServed = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Decides when what is linted and published. An edited document is linted once typing pauses; the files whose
@@ -219,7 +226,7 @@ export class LintScheduler {
           if (read) {
             // An edit that arrived while the file was read is served first: then `publish` sees that this version
             // is no longer the editor's and does not lint it, as the new one will be linted once typing pauses.
-            await nextTurn();
+            await messageServed();
             this.safely(() => this.publish(read));
           }
         } else if (this.queue.size > 0 && this.timers.size === 0) {
