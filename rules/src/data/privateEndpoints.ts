@@ -1,4 +1,4 @@
-import type { RuleContext } from 'ztlint/lint/ruleApi';
+import { equalsIgnoringCase, type RuleContext } from 'ztlint/lint/ruleApi';
 import { lookup } from 'ztlint/model/lookup';
 import type { Resource } from 'ztlint/model/template';
 import type { Value } from 'ztlint/model/value';
@@ -9,6 +9,8 @@ const CONNECTIONS = ['properties.privateLinkServiceConnections', 'properties.man
 /** One connection of a private endpoint: what it points at and which sub-resources (`blob`, `sqlServer`). */
 interface Connection {
   readonly target: Value;
+  /** the type and name in a target written as a resource id, read once: every resource is matched against it */
+  readonly id?: { readonly type: string; readonly name: string };
   /** lower-cased; undefined when not known */
   readonly groupIds?: readonly string[];
   /** declared in the file being linted, where an unknown target may well be one of its resources */
@@ -22,6 +24,12 @@ interface Connection {
 const workspaceConnections = new WeakMap<Resource, Connection[]>();
 
 /**
+ * The connections of all the endpoints the workspace lists, by that list: it is the same list for every file that
+ * declares no private endpoint itself.
+ */
+const connectionsOfList = new WeakMap<readonly { readonly resource: Resource }[], Connection[]>();
+
+/**
  * Finds out whether a private endpoint connects to a resource: in the file, in the other files of the
  * workspace, or in a module the file hands the resource's id to.
  */
@@ -29,10 +37,17 @@ export class PrivateEndpoints {
   private readonly connections: Connection[];
 
   constructor(private readonly context: RuleContext) {
-    this.connections = [
-      ...context.resources(PRIVATE_ENDPOINT).flatMap((endpoint) => this.connectionsOf(endpoint, true)),
-      ...context.workspace.resources(PRIVATE_ENDPOINT).flatMap((w) => this.workspaceConnectionsOf(w.resource)),
-    ];
+    this.connections = [...context.resources(PRIVATE_ENDPOINT).flatMap((endpoint) => this.connectionsOf(endpoint, true)), ...this.workspaceConnections()];
+  }
+
+  private workspaceConnections(): Connection[] {
+    const endpoints = this.context.workspace.resources(PRIVATE_ENDPOINT);
+    let connections = connectionsOfList.get(endpoints);
+    if (!connections) {
+      connections = endpoints.flatMap((w) => this.workspaceConnectionsOf(w.resource));
+      connectionsOfList.set(endpoints, connections);
+    }
+    return connections;
   }
 
   private workspaceConnectionsOf(endpoint: Resource): Connection[] {
@@ -67,7 +82,8 @@ export class PrivateEndpoints {
         const groupIds = groups.state === 'known' && groups.value.kind === 'array' && !groups.value.incomplete && groups.value.items.every((g) => g.kind === 'string')
           ? groups.value.items.map((g) => (g.kind === 'string' ? g.value.toLowerCase() : ''))
           : undefined;
-        result.push({ target: target.value, local, ...(groupIds ? { groupIds } : {}) });
+        const id = target.value.kind === 'string' ? idParts(target.value.value) : undefined;
+        result.push({ target: target.value, local, ...(id ? { id } : {}), ...(groupIds ? { groupIds } : {}) });
       }
     }
     return result;
@@ -80,9 +96,10 @@ export class PrivateEndpoints {
       return this.sameResource(target.resource, resource);
     }
     if (target.kind === 'string') {
-      // A literal id: `/subscriptions/.../providers/Microsoft.Storage/storageAccounts/name`.
-      const match = /\/providers\/([^/]+\/[^/]+)\/([^/]+)$/i.exec(target.value);
-      return match !== null && match[1].toLowerCase() === resource.type.toLowerCase() && match[2].toLowerCase() === this.name(resource)?.toLowerCase();
+      const { id } = connection;
+      if (id === undefined || !equalsIgnoringCase(id.type, resource.type)) return false;
+      const name = this.name(resource);
+      return name !== undefined && equalsIgnoringCase(id.name, name);
     }
     if (target.kind !== 'unknown' || !connection.local) return false;
     return connection.groupIds === undefined || connection.groupIds.some((g) => groupIds.includes(g));
@@ -90,10 +107,10 @@ export class PrivateEndpoints {
 
   /** The same type and, where both names are known, the same name (an `existing` declaration elsewhere). */
   private sameResource(other: Resource, resource: Resource): boolean {
-    if (other.type.toLowerCase() !== resource.type.toLowerCase()) return false;
+    if (!equalsIgnoringCase(other.type, resource.type)) return false;
     const a = this.name(other);
     const b = this.name(resource);
-    return a === undefined || b === undefined || a.toLowerCase() === b.toLowerCase();
+    return a === undefined || b === undefined || equalsIgnoringCase(a, b);
   }
 
   private name(resource: Resource): string | undefined {
@@ -117,6 +134,12 @@ export class PrivateEndpoints {
     const relative = source.replace(/\\/g, '/').replace(/^(\.\.?\/)+/, '');
     return this.context.workspace.resources(PRIVATE_ENDPOINT).some((w) => w.file.replace(/\\/g, '/').endsWith(`/${relative}`));
   }
+}
+
+/** The type and name in a literal id: `/subscriptions/.../providers/Microsoft.Storage/storageAccounts/name`. */
+function idParts(id: string): { type: string; name: string } | undefined {
+  const match = /\/providers\/([^/]+\/[^/]+)\/([^/]+)$/i.exec(id);
+  return match ? { type: match[1], name: match[2] } : undefined;
 }
 
 function holdsIdOf(value: Value, resource: Resource): boolean {

@@ -1,4 +1,4 @@
-import type { RuleContext } from 'ztlint/lint/ruleApi';
+import { equalsIgnoringCase, type RuleContext } from 'ztlint/lint/ruleApi';
 import { lookup, type Lookup } from 'ztlint/model/lookup';
 import type { Resource } from 'ztlint/model/template';
 import { allResources } from 'ztlint/model/walk';
@@ -18,10 +18,14 @@ export function managedIdentityPrincipals(context: RuleContext): Set<string> {
   };
   for (const template of context.templates) {
     for (const resource of allResources(template)) {
-      add(context.get(resource, 'identity.principalId'));
-      if (resource.type.toLowerCase() === USER_ASSIGNED_IDENTITY_TYPE) add(context.get(resource, 'properties.principalId'));
-      const attached = context.get(resource, 'identity.userAssignedIdentities');
-      if (attached.state === 'known' && attached.value.kind === 'object') for (const entry of attached.value.properties) add(lookup(entry.value, 'principalId'));
+      // `identity` is looked up once for its two entries: this runs over every resource of the file.
+      const identity = context.get(resource, 'identity');
+      if (identity.state === 'known' && identity.value.kind === 'object') {
+        add(lookup(identity.value, 'principalId'));
+        const attached = lookup(identity.value, 'userAssignedIdentities');
+        if (attached.state === 'known' && attached.value.kind === 'object') for (const entry of attached.value.properties) add(lookup(entry.value, 'principalId'));
+      }
+      if (equalsIgnoringCase(resource.type, USER_ASSIGNED_IDENTITY_TYPE)) add(context.get(resource, 'properties.principalId'));
     }
   }
   return principals;

@@ -1,6 +1,6 @@
 import type { RuleContext } from 'ztlint/lint/ruleApi';
 import type { CallExpr, Expr } from 'ztlint/model/expr';
-import type { Template } from 'ztlint/model/template';
+import type { Resource, Template } from 'ztlint/model/template';
 import type { Value } from 'ztlint/model/value';
 import { allResources } from 'ztlint/model/walk';
 
@@ -12,7 +12,10 @@ interface LocatedCall {
   readonly template: Template;
 }
 
-const callIndexes = new WeakMap<Template, Map<string, LocatedCall>>();
+/** Every call of a template by the start of its range (calls rarely share one). */
+type CallIndex = Map<number, LocatedCall[]>;
+
+const callIndexes = new WeakMap<Template, CallIndex>();
 
 /**
  * The evaluated arguments of the `resourceId()` call an unknown value came from: the type and the name segments.
@@ -21,7 +24,7 @@ const callIndexes = new WeakMap<Template, Map<string, LocatedCall>>();
  */
 export function resourceIdArguments(context: RuleContext, value: Value, template: Template): { type: string; names: Value[] } | undefined {
   if (value.kind !== 'unknown' || !RESOURCE_ID_FUNCTIONS.has(value.runtimeFunction?.toLowerCase() ?? '')) return undefined;
-  const found = callsOf(template).get(rangeKey(value.range));
+  const found = callsOf(template).get(value.range.start)?.find((located) => located.call.range.end === value.range.end);
   if (!found) return undefined;
   const args = found.call.args.map((arg) => context.evaluate(arg, found.template));
   // extensionResourceId's first argument is the scope's id; the type is the first later argument with a slash
@@ -31,18 +34,14 @@ export function resourceIdArguments(context: RuleContext, value: Value, template
   return type?.kind === 'string' ? { type: type.value, names: args.slice(typeAt + 1) } : undefined;
 }
 
-function rangeKey(range: { readonly start: number; readonly end: number }): string {
-  return `${range.start}:${range.end}`;
-}
-
 /** Every call written in the template, in the templates whose names it reads, and in the values supplied to it. */
-function callsOf(template: Template): Map<string, LocatedCall> {
+function callsOf(template: Template): CallIndex {
   let index = callIndexes.get(template);
   if (index) return index;
-  const calls = new Map<string, LocatedCall>();
+  const calls: CallIndex = new Map();
   const visit = (expr: Expr, scope: Template): void => {
-    if (expr.kind === 'call' && !calls.has(rangeKey(expr.range))) calls.set(rangeKey(expr.range), { call: expr, template: scope });
-    for (const child of children(expr)) visit(child, scope);
+    if (expr.kind === 'call') addCall(calls, { call: expr, template: scope });
+    forEachChild(expr, (child) => visit(child, scope));
   };
   const seen = new Set<Template>();
   for (let scope: Template | undefined = template; scope && !seen.has(scope); scope = scope.expressionScope) {
@@ -50,7 +49,7 @@ function callsOf(template: Template): Map<string, LocatedCall> {
     for (const parameter of scope.parameters) if (parameter.defaultValue) visit(parameter.defaultValue, scope);
     for (const variable of scope.variables) visit(variable.value, scope);
     for (const resource of allResources(scope)) {
-      visit(resource.body, scope);
+      forEachDeclared(resource, (expr) => visit(expr, scope));
       if (resource.loop) visit(resource.loop.source, scope);
     }
     for (const supplied of scope.parameterValues.values()) visit(supplied.value, supplied.scope);
@@ -60,25 +59,64 @@ function callsOf(template: Template): Map<string, LocatedCall> {
   return index;
 }
 
-function children(expr: Expr): readonly Expr[] {
+/** Adds a call unless one is already indexed at its range: the first found is the one kept. */
+function addCall(calls: CallIndex, located: LocatedCall): void {
+  const { start, end } = located.call.range;
+  const atStart = calls.get(start);
+  if (!atStart) calls.set(start, [located]);
+  else if (!atStart.some((other) => other.call.range.end === end)) atStart.push(located);
+}
+
+/**
+ * Calls `visit` with each entry of a resource's declaration but a deployment's inline template: that is a template
+ * of its own, which is never evaluated as part of the deployment (so no value of this template comes from it), and
+ * whose calls are found when its own resources ask. Visiting it under every template that encloses it cost the
+ * most in a file of nested deployments.
+ */
+function forEachDeclared(resource: Resource, visit: (expr: Expr) => void): void {
+  if (!resource.nestedTemplate) {
+    visit(resource.body);
+    return;
+  }
+  for (const entry of resource.body.entries) {
+    if (entry.kind !== 'property' || entry.key?.toLowerCase() !== 'properties' || entry.value.kind !== 'object') visit(entry.value);
+    else for (const property of entry.value.entries) if (property.kind !== 'property' || property.key?.toLowerCase() !== 'template') visit(property.value);
+  }
+}
+
+/** Calls `visit` with each sub-expression, in order; without making a list of them, as every expression of a template is visited. */
+function forEachChild(expr: Expr, visit: (child: Expr) => void): void {
   switch (expr.kind) {
     case 'object':
-      return expr.entries.map((entry) => entry.value);
+      for (const entry of expr.entries) visit(entry.value);
+      return;
     case 'array':
-      return expr.items.map((item) => (item.kind === 'spread' ? item.value : item));
+      for (const item of expr.items) visit(item.kind === 'spread' ? item.value : item);
+      return;
     case 'call':
-      return expr.args;
+      for (const arg of expr.args) visit(arg);
+      return;
     case 'member':
-      return [expr.object];
+      visit(expr.object);
+      return;
     case 'index':
-      return [expr.object, expr.index];
+      visit(expr.object);
+      visit(expr.index);
+      return;
     case 'conditional':
-      return [expr.test, expr.then, expr.else];
+      visit(expr.test);
+      visit(expr.then);
+      visit(expr.else);
+      return;
     case 'for':
-      return expr.condition ? [expr.source, expr.body, expr.condition] : [expr.source, expr.body];
+      visit(expr.source);
+      visit(expr.body);
+      if (expr.condition) visit(expr.condition);
+      return;
     case 'lambda':
-      return [expr.body];
+      visit(expr.body);
+      return;
     default:
-      return [];
+      return;
   }
 }

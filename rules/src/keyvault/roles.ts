@@ -43,6 +43,20 @@ export type Role = { readonly lookup: Lookup } & (
  * of an `existing` role definition.
  */
 export function roleOf(context: RuleContext, assignment: Resource): Role {
+  if (assignment.existing || context.templates.includes(assignment.template)) return findRole(context, assignment);
+  let role = workspaceRoles.get(assignment);
+  if (!role) workspaceRoles.set(assignment, (role = findRole(context, assignment)));
+  return role;
+}
+
+/**
+ * The roles of other files' role assignments, found once: another file is evaluated with its own defaults
+ * whichever file is being linted, and a scan asks again for every file with a vault. Not an `existing` one's,
+ * whose deployed body the editor may learn later.
+ */
+const workspaceRoles = new WeakMap<Resource, Role>();
+
+function findRole(context: RuleContext, assignment: Resource): Role {
   const lookup = context.get(assignment, 'properties.roleDefinitionId');
   if (lookup.state !== 'known' && lookup.state !== 'unknown') return { state: 'unknown', lookup };
   const { value } = lookup;

@@ -1,4 +1,4 @@
-import type { RuleContext } from 'ztlint/lint/ruleApi';
+import { equalsIgnoringCase, type RuleContext } from 'ztlint/lint/ruleApi';
 import type { Expr } from 'ztlint/model/expr';
 import type { Resource } from 'ztlint/model/template';
 import type { StringValue, UnknownValue, Value } from 'ztlint/model/value';
@@ -35,10 +35,10 @@ export function extensions(context: RuleContext, type: string, withWorkspace: bo
   const childType = `${VAULT_TYPE}/providers/${type.slice(type.lastIndexOf('/') + 1)}`;
   // The model keeps an ARM child's `providers/roleAssignments` type as written, below its parent.
   const relativeType = `providers/${type.slice(type.lastIndexOf('/') + 1)}`;
-  const matches = (resource: Resource) => {
-    const written = resource.type.toLowerCase();
-    return written === type.toLowerCase() || written === childType.toLowerCase() || (written === relativeType.toLowerCase() && resource.parent !== undefined && isVault(resource.parent));
-  };
+  const matches = (resource: Resource) =>
+    equalsIgnoringCase(resource.type, type) ||
+    equalsIgnoringCase(resource.type, childType) ||
+    (equalsIgnoringCase(resource.type, relativeType) && resource.parent !== undefined && isVault(resource.parent));
   const own = [...context.resources(type), ...context.resources(childType), ...context.resources(relativeType).filter(matches)].map((resource) => ({ resource }));
   if (!withWorkspace) return own;
   const others = context.workspace.resources(type, childType, relativeType).flatMap(({ resource, file }) => (matches(resource) ? [{ resource, file }] : []));
@@ -89,7 +89,7 @@ export function mayApplyTo(context: RuleContext, target: Target, vault: Resource
     case 'vault': {
       if (target.vault === vault) return true;
       // Another declaration of the same vault (a Bicep file and its compiled JSON) is that vault only by name.
-      const name = context.evaluate(target.vault.fullName, target.vault.template);
+      const name = nameOf(context, target.vault);
       return sameName(name, vaultName, !target.vault.existing);
     }
     case 'vault-name':
@@ -97,6 +97,16 @@ export function mayApplyTo(context: RuleContext, target: Target, vault: Resource
     default:
       return false;
   }
+}
+
+/** The names of other files' vaults, evaluated once, as their targets are: each file with a vault asks. */
+const workspaceNames = new WeakMap<Resource, Value>();
+
+function nameOf(context: RuleContext, vault: Resource): Value {
+  if (context.templates.includes(vault.template)) return context.evaluate(vault.fullName, vault.template);
+  let name = workspaceNames.get(vault);
+  if (!name) workspaceNames.set(vault, (name = context.evaluate(vault.fullName, vault.template)));
+  return name;
 }
 
 /**

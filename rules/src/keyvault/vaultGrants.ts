@@ -1,5 +1,5 @@
 import type { RuleContext } from 'ztlint/lint/ruleApi';
-import type { Resource } from 'ztlint/model/template';
+import type { Resource, Template } from 'ztlint/model/template';
 import { roleUsesVault } from './dataActions';
 import { KEY_VAULT_DATA_ROLES, ROLE_ASSIGNMENT_TYPE, roleOf } from './roles';
 import { containerHolds, extensions, mayApplyTo, targetOf, type Extension, type Target } from './scope';
@@ -20,17 +20,55 @@ export interface Assignments {
   readonly unnamed: readonly Assignment[];
 }
 
+/** The role assignments of each lint: two rules ask for them, and a scan's workspace holds hundreds. */
+const assignmentsOfLint = new WeakMap<readonly Template[], Assignments>();
+
 export function roleAssignments(context: RuleContext): Assignments {
-  const all = extensions(context, ROLE_ASSIGNMENT_TYPE, true).map((extension) => ({ ...extension, target: targetOf(context, extension.resource) }));
+  let assignments = assignmentsOfLint.get(context.templates);
+  if (!assignments) assignmentsOfLint.set(context.templates, (assignments = findRoleAssignments(context)));
+  return assignments;
+}
+
+function findRoleAssignments(context: RuleContext): Assignments {
+  const all: Assignment[] = [];
   const byVaultName = new Map<string, Assignment[]>();
   const unnamed: Assignment[] = [];
-  for (const assignment of all) {
+  for (const extension of extensions(context, ROLE_ASSIGNMENT_TYPE, true)) {
+    const { assignment, vaultName } = extension.file === undefined ? placed(context, extension) : workspaceAssignment(context, extension);
+    all.push(assignment);
     if (assignment.target.kind === 'other') continue;
-    const name = vaultName(context, assignment.target);
-    if (name === undefined) unnamed.push(assignment);
-    else byVaultName.set(name, [...(byVaultName.get(name) ?? []), assignment]);
+    if (vaultName === undefined) {
+      unnamed.push(assignment);
+      continue;
+    }
+    const named = byVaultName.get(vaultName);
+    if (named) named.push(assignment);
+    else byVaultName.set(vaultName, [assignment]);
   }
   return { all, byVaultName, unnamed };
+}
+
+/** A role assignment with what it applies to and, when it is a vault whose name is known, that name lower-cased. */
+interface PlacedAssignment {
+  readonly assignment: Assignment;
+  readonly vaultName?: string;
+}
+
+function placed(context: RuleContext, extension: Extension): PlacedAssignment {
+  const target = targetOf(context, extension.resource);
+  return { assignment: { ...extension, target }, vaultName: vaultName(context, target) };
+}
+
+/**
+ * Another file's role assignments, placed once: another file is evaluated with its own defaults whichever file
+ * is being linted, and a scan asks again for every file with a vault.
+ */
+const workspaceAssignments = new WeakMap<Resource, PlacedAssignment>();
+
+function workspaceAssignment(context: RuleContext, extension: Extension): PlacedAssignment {
+  let found = workspaceAssignments.get(extension.resource);
+  if (!found) workspaceAssignments.set(extension.resource, (found = placed(context, extension)));
+  return found;
 }
 
 function vaultName(context: RuleContext, target: Target): string | undefined {

@@ -1,4 +1,4 @@
-import type { RuleContext } from 'ztlint/lint/ruleApi';
+import { equalsIgnoringCase, type RuleContext } from 'ztlint/lint/ruleApi';
 import type { Resource, Template } from 'ztlint/model/template';
 
 export const VAULT_TYPE = 'Microsoft.KeyVault/vaults';
@@ -17,7 +17,7 @@ export function rbacVaults(context: RuleContext): Resource[] {
 }
 
 export function isVault(resource: Resource): boolean {
-  return resource.type.toLowerCase() === VAULT_TYPE.toLowerCase();
+  return equalsIgnoringCase(resource.type, VAULT_TYPE);
 }
 
 /** How the vault authorizes data-plane access, as far as the template says. */

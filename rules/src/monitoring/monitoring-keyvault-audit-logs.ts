@@ -66,7 +66,21 @@ export const monitoringKeyvaultAuditLogs: Rule = {
   },
 };
 
-function auditOf(context: RuleContext, { resource, file }: Extension): Audit {
+/**
+ * The audits of other files' diagnostic settings, found once: another file is evaluated with its own defaults
+ * whichever file is being linted, and a scan asks again for every file with a vault. Not an `existing` one's,
+ * whose deployed body the editor may learn later.
+ */
+const workspaceAudits = new WeakMap<Resource, Audit>();
+
+function auditOf(context: RuleContext, setting: Extension): Audit {
+  if (setting.file === undefined || setting.resource.existing) return findAudit(context, setting);
+  let audit = workspaceAudits.get(setting.resource);
+  if (!audit) workspaceAudits.set(setting.resource, (audit = findAudit(context, setting)));
+  return audit;
+}
+
+function findAudit(context: RuleContext, { resource, file }: Extension): Audit {
   const logs = context.get(resource, 'properties.logs');
   const entry = (): NewObject => auditEntry(context, resource, logs);
   if (logs.state === 'unknown') return { state: 'unknown', lookup: logs };

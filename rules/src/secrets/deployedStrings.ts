@@ -1,4 +1,4 @@
-import type { RuleContext } from 'ztlint/lint/ruleApi';
+import { equalsIgnoringCase, type RuleContext } from 'ztlint/lint/ruleApi';
 import type { Template } from 'ztlint/model/template';
 import type { ObjectValue, StringValue, UnknownValue, Value } from 'ztlint/model/value';
 import { allResources } from 'ztlint/model/walk';
@@ -36,6 +36,17 @@ const APP_SETTINGS = new Set(['appsettings', 'connectionstrings']);
 /** Entries whose value another entry of the same object names: `{ name: 'API_KEY', value: '...' }`. */
 const NAMED_VALUES = new Set(['value', 'securevalue', 'connectionstring']);
 
+/** Lower-casing keeps the length of any key that can equal one of these ASCII words. */
+const SPECIAL_KEY_LENGTHS = new Set([...NAMES_OF_SECRETS, ...SECRET_SLOTS, ...APP_SETTINGS, ...NAMED_VALUES].map((key) => key.length));
+
+/**
+ * The key lower-cased when it may be one the walk treats specially, else `''`: a walk meets every key a file
+ * deploys, and lower-casing each of them showed in the lint time.
+ */
+function specialKey(key: string): string {
+  return SPECIAL_KEY_LENGTHS.has(key.length) ? key.toLowerCase() : '';
+}
+
 const IN_SECRET_SLOT: Flags = { secretSlot: true, declaredSecret: false, appSetting: false };
 const IN_APP_SETTING: Flags = { secretSlot: false, declaredSecret: false, appSetting: true };
 const IN_BOTH: Flags = { secretSlot: true, declaredSecret: false, appSetting: true };
@@ -48,22 +59,57 @@ function entryFlags(flags: Flags, key: string): Flags {
 }
 
 function stringEntry(object: ObjectValue, key: string): string | undefined {
-  const entry = object.properties.find((p) => p.key.toLowerCase() === key);
+  const entry = object.properties.find((p) => equalsIgnoringCase(p.key, key));
   return entry?.value.kind === 'string' ? entry.value.value : undefined;
 }
 
-function walk(value: Value, name: string | undefined, flags: Flags, template: Template | undefined, sites: StringSite[]): void {
+/** The places of the strings found, by file (`''`: the file being linted): the ends found for each start. */
+type Places = Map<string, Map<number, number[]>>;
+
+/** Whether `value` is at a place not found before, which it then is. */
+function isNewPlace(places: Places, value: Value): boolean {
+  const file = value.via.at(-1)?.file ?? '';
+  let byStart = places.get(file);
+  if (!byStart) places.set(file, (byStart = new Map()));
+  const { start, end } = value.range;
+  const ends = byStart.get(start);
+  if (!ends) {
+    byStart.set(start, [end]);
+    return true;
+  }
+  if (ends.includes(end)) return false;
+  ends.push(end);
+  return true;
+}
+
+/**
+ * Where a walk puts the strings it finds. With `places`, a place already found is left out (a variable used by
+ * two resources is one site): places are told apart by their file and range, kept as numbers, as a text key for
+ * each of the many strings a template deploys showed in the lint time.
+ */
+class Sites {
+  readonly found: StringSite[] = [];
+
+  constructor(private readonly places?: Places) {}
+
+  add(value: StringValue | UnknownValue, name: string | undefined, flags: Flags, template: Template | undefined): void {
+    if (this.places && !isNewPlace(this.places, value)) return;
+    this.found.push({ value, name, secretSlot: flags.secretSlot, declaredSecret: flags.declaredSecret, appSetting: flags.appSetting, template });
+  }
+}
+
+function walk(value: Value, name: string | undefined, flags: Flags, template: Template | undefined, sites: Sites): void {
   switch (value.kind) {
     case 'string':
     case 'unknown':
-      sites.push({ value, ...(name !== undefined ? { name } : {}), ...flags, ...(template ? { template } : {}) });
+      sites.add(value, name, flags, template);
       return;
     case 'array':
       for (const item of value.items) walk(item, name, flags, template, sites);
       return;
     case 'object':
       for (const entry of value.properties) {
-        const key = entry.key.toLowerCase();
+        const key = specialKey(entry.key);
         if (NAMES_OF_SECRETS.has(key)) continue;
         const named = NAMED_VALUES.has(key) ? stringEntry(value, 'name') : undefined;
         // A deployment's `{ "adminPassword": { "value": ... } }` is still the admin password.
@@ -78,9 +124,9 @@ function walk(value: Value, name: string | undefined, flags: Flags, template: Te
 
 /** The strings in a value, each with what it is called: `{ name: 'API_KEY', value: ... }` calls the value `API_KEY`. */
 export function stringsIn(value: Value, name: string | undefined, template?: Template): StringSite[] {
-  const sites: StringSite[] = [];
+  const sites = new Sites();
   walk(value, name, NOWHERE_SPECIAL, template, sites);
-  return sites;
+  return sites.found;
 }
 
 function lastSegment(value: Value): string | undefined {
@@ -104,7 +150,7 @@ export function templateStrings(context: RuleContext, declarations = false): rea
 const foundStrings = new WeakMap<readonly Template[], Map<boolean, readonly StringSite[]>>();
 
 function findTemplateStrings(context: RuleContext, declarations: boolean): StringSite[] {
-  const sites: StringSite[] = [];
+  const sites = new Sites(new Map());
   for (const template of context.templates) {
     for (const resource of allResources(template)) {
       if (resource.existing) continue;
@@ -144,11 +190,5 @@ function findTemplateStrings(context: RuleContext, declarations: boolean): Strin
       }
     }
   }
-  const seen = new Set<string>();
-  return sites.filter((site) => {
-    const key = `${site.value.via.at(-1)?.file ?? ''}:${site.value.range.start}:${site.value.range.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return sites.found;
 }

@@ -68,17 +68,21 @@ function withoutTrailingDigits(word: string): string {
   return word.slice(0, end);
 }
 
-/** Names already judged: the same property keys recur in every template of a scan. */
-const judged = new Map<string, SecretKind | undefined>();
+/**
+ * Names already judged (`null`: not a secret's): the same property keys recur in every template of a scan. One
+ * lookup per name, as comparing a name read from a large file with the one remembered is most of the cost.
+ */
+const judged = new Map<string, SecretKind | null>();
 /** A scan of hostile input could name millions of keys: past this, the cache starts over. */
 const JUDGED_AT_MOST = 50_000;
 
 /** What kind of secret a name says its value is, or `undefined` when it does not name one. */
 export function secretNameKind(name: string): SecretKind | undefined {
-  if (judged.has(name)) return judged.get(name);
+  const known = judged.get(name);
+  if (known !== undefined) return known ?? undefined;
   if (judged.size >= JUDGED_AT_MOST) judged.clear();
   const kind = judgeName(name);
-  judged.set(name, kind);
+  judged.set(name, kind ?? null);
   return kind;
 }
 

@@ -1,3 +1,4 @@
+import { equalsIgnoringCase } from 'ztlint/lint/ruleApi';
 import type { Expr } from 'ztlint/model/expr';
 import type { Parameter, Template, Variable } from 'ztlint/model/template';
 import { secretNameKind } from './secretNames';
@@ -14,7 +15,7 @@ function nameScope(template: Template): Template {
 
 /** Bicep names are case-sensitive, ARM names are not. */
 function named<T extends { readonly name: string }>(items: readonly T[], name: string, template: Template): T | undefined {
-  return items.find((item) => (template.language === 'arm' ? item.name.toLowerCase() === name.toLowerCase() : item.name === name));
+  return items.find((item) => (template.language === 'arm' ? equalsIgnoringCase(item.name, name) : item.name === name));
 }
 
 function findParameter(template: Template, name: string): Parameter | undefined {

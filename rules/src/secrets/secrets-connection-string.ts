@@ -45,8 +45,12 @@ function namesConnection(name: string | undefined): boolean {
  */
 function wholeSecret(context: RuleContext, site: StringSite): EmbeddedSecret[] {
   const { value } = site;
-  if (value.kind !== 'unknown' || value.fragments || site.secretSlot || !namesConnection(site.name)) return [];
-  if (value.runtimeFunction?.toLowerCase().startsWith('list')) return [{ what: 'a secret', computed: value, service: 'other' }];
+  if (value.kind !== 'unknown' || value.fragments || site.secretSlot) return [];
+  const listed = value.runtimeFunction?.toLowerCase().startsWith('list') ?? false;
+  // Only a `list*()` result is reported (and, when strict, what cannot be verified): most unknown values are
+  // neither, and need not have their names read.
+  if ((!listed && !context.strict) || !namesConnection(site.name)) return [];
+  if (listed) return [{ what: 'a secret', computed: value, service: 'other' }];
   context.cannotVerify(value, `whether connection string \`${site.name}\` embeds a secret`);
   return [];
 }
@@ -54,7 +58,8 @@ function wholeSecret(context: RuleContext, site: StringSite): EmbeddedSecret[] {
 function check(context: RuleContext, sites: readonly StringSite[], destination: Destination): void {
   for (const site of sites) {
     // Key Vault secrets, protected settings and secure values are where a key computed at deployment belongs.
-    const embedded = embeddedSecrets(site.value).filter((s) => !(site.secretSlot && s.computed));
+    const found = embeddedSecrets(site.value);
+    const embedded = site.secretSlot ? found.filter((s) => !s.computed) : found;
     const secrets = embedded.length > 0 ? embedded : wholeSecret(context, site);
     if (secrets.length === 0) continue;
     const [first] = secrets;

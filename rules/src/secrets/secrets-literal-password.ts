@@ -12,9 +12,10 @@ import { moveToSecureParameter } from './secureParameterFix';
  */
 function literalSecret(site: StringSite): { value: StringValue; kind: SecretKind } | undefined {
   const { value } = site;
-  if (value.kind !== 'string' || embeddedSecrets(value).length > 0) return undefined;
+  if (value.kind !== 'string') return undefined;
+  // The name first: few strings are named like secrets, and the rest need not be searched for connection strings.
   const kind = namedSecret(site.name, value.value) ?? (site.declaredSecret && !isPlaceholder(value.value) ? 'secret' : undefined);
-  return kind && { value, kind };
+  return kind && embeddedSecrets(value).length === 0 ? { value, kind } : undefined;
 }
 
 function checkTemplates(context: RuleContext): void {

@@ -2,10 +2,10 @@ import type { Range } from '../text/range';
 import type { ArrayExpr, CallExpr, ConditionalExpr, Expr, ForExpr, MemberExpr, IndexExpr, ObjectEntry, ObjectExpr, PropertyEntryExpr, ReferenceExpr } from '../model/expr';
 import * as path from 'node:path';
 import type { ParameterFile, Resource, SuppliedParameterValue, Template } from '../model/template';
-import type { ArrayValue, ObjectValue, PropertyValue, Value } from '../model/value';
+import type { ArrayValue, ObjectValue, Value } from '../model/value';
 import { property } from '../model/lookup';
 import { callFunction } from './functions';
-import { booleanValue, nullValue, numberValue, sameValue, stringValue, throughHop, throughHops, unknownValue } from './values';
+import { arrayValue, booleanValue, equalsIgnoringCase, NO_HOPS, nullValue, numberValue, objectValue, PropertyList, sameValue, stringValue, throughHop, throughHops, unknownFrom, unknownValue } from './values';
 import { MAX_EVALUATION_DEPTH, MAX_UNROLLED_ITEMS } from './limits';
 import { findParameter, findResourceBySymbol, findVariable, nameScope } from './scope';
 
@@ -196,37 +196,26 @@ export class Evaluator {
   }
 
   private evaluateObject(expr: ObjectExpr, template: Template, locals: Locals | undefined): ObjectValue {
-    const properties: PropertyValue[] = [];
-    const positions = new Map<string, number>();
+    const properties = new PropertyList();
     let incomplete: string | undefined;
-    const put = (entry: PropertyValue) => {
-      const key = entry.key.toLowerCase();
-      const at = positions.get(key);
-      if (at === undefined) {
-        positions.set(key, properties.length);
-        properties.push(entry);
-      } else {
-        properties[at] = entry;
-      }
-    };
     for (const entry of expr.entries) {
       if (entry.kind === 'property') {
         if (entry.key === undefined) {
           incomplete ??= 'a property name is computed at deployment';
           continue;
         }
-        put({ key: entry.key, keyRange: entry.keyRange, value: this.evaluate(entry.value, template, locals), range: entry.range });
+        properties.set({ key: entry.key, keyRange: entry.keyRange, value: this.evaluate(entry.value, template, locals), range: entry.range });
         continue;
       }
       const spread = this.evaluate(entry.value, template, locals);
       if (spread.kind === 'object') {
-        spread.properties.forEach((p) => put({ ...p, value: throughHops(p.value, spread.via) }));
+        for (const p of spread.properties) properties.set({ ...p, value: throughHops(p.value, spread.via) });
         if (spread.incomplete) incomplete ??= spread.incomplete;
       } else {
         incomplete ??= spread.kind === 'unknown' ? `a spread object is unknown: ${spread.reason}` : 'a spread value is not an object';
       }
     }
-    return { kind: 'object', properties, range: expr.range, via: [], caseSensitive: false, ...(incomplete ? { incomplete } : {}) };
+    return objectValue(properties.entries, expr.range, incomplete);
   }
 
   private evaluateArray(expr: ArrayExpr, template: Template, locals: Locals | undefined): ArrayValue {
@@ -245,7 +234,7 @@ export class Evaluator {
         incomplete ??= spread.kind === 'unknown' ? `a spread array is unknown: ${spread.reason}` : 'a spread value is not an array';
       }
     }
-    return { kind: 'array', items, range: expr.range, via: [], ...(incomplete ? { incomplete } : {}) };
+    return arrayValue(items, expr.range, incomplete);
   }
 
   private evaluateReference(expr: ReferenceExpr, template: Template, locals: Locals | undefined): Value {
@@ -259,7 +248,7 @@ export class Evaluator {
       case 'resource': {
         const resource = findResourceBySymbol(nameScope(template), expr.name);
         return resource
-          ? { kind: 'resource', resource, aspect: 'reference', range: expr.range, via: [] }
+          ? { kind: 'resource', resource, aspect: 'reference', range: expr.range, via: NO_HOPS }
           : unknownValue(expr.range, `resource \`${expr.name}\` is not declared`);
       }
       case 'module':
@@ -300,7 +289,7 @@ export class Evaluator {
       case 'resource':
         return this.resourceMember(object.resource, name, range);
       case 'unknown':
-        return unknownValue(range, object.reason, object.runtimeFunction ? { runtimeFunction: object.runtimeFunction } : {});
+        return unknownFrom(range, object);
       case 'null':
         return optional ? nullValue(range) : unknownValue(range, `cannot read \`${name}\` of null`);
       default:
@@ -312,7 +301,7 @@ export class Evaluator {
     const symbol = resource.symbolicName ?? resource.type;
     switch (name.toLowerCase()) {
       case 'id':
-        return { kind: 'resource', resource, aspect: 'id', range, via: [] };
+        return { kind: 'resource', resource, aspect: 'id', range, via: NO_HOPS };
       case 'name':
         // Cached like a declaration: names built from other resources' names chain through a whole template.
         return this.memo(resource.name, resource.name.range, `the name of \`${symbol}\``, () => this.evaluate(resource.name, resource.template));
@@ -331,7 +320,7 @@ export class Evaluator {
   private evaluateIndex(expr: IndexExpr, template: Template, locals: Locals | undefined): Value {
     const object = this.evaluate(expr.object, template, locals);
     const index = this.evaluate(expr.index, template, locals);
-    if (object.kind === 'unknown') return unknownValue(expr.range, object.reason, object.runtimeFunction ? { runtimeFunction: object.runtimeFunction } : {});
+    if (object.kind === 'unknown') return unknownFrom(expr.range, object);
     if (index.kind === 'unknown') return unknownValue(expr.range, `the index is unknown: ${index.reason}`);
     if (object.kind === 'array' && index.kind === 'number') {
       const item = object.items[index.value];
@@ -364,7 +353,7 @@ export class Evaluator {
       // One representative item, evaluated with unknown loop variables, still shows what every item declares.
       const reason = collection.kind === 'unknown' ? `the loop's collection is unknown: ${collection.reason}` : collection.kind === 'array' && !collection.incomplete ? 'the loop has too many items to unroll' : 'the loop\'s collection is not fully known';
       const bound = this.bind(locals, expr, unknownValue(expr.source.range, reason), unknownValue(expr.source.range, reason));
-      return { kind: 'array', items: [this.evaluate(expr.body, template, bound)], range: expr.range, via: [], incomplete: reason };
+      return arrayValue([this.evaluate(expr.body, template, bound)], expr.range, reason);
     }
     const items: Value[] = [];
     let incomplete: string | undefined;
@@ -377,7 +366,7 @@ export class Evaluator {
       }
       items.push(this.evaluate(expr.body, template, bound));
     });
-    return { kind: 'array', items, range: expr.range, via: [], ...(incomplete ? { incomplete } : {}) };
+    return arrayValue(items, expr.range, incomplete);
   }
 
   private bind(locals: Locals | undefined, expr: ForExpr, item: Value, index: Value): Locals {
@@ -390,7 +379,7 @@ export class Evaluator {
 
 function indices(count: number, range: Range): ArrayValue {
   const items = Array.from({ length: Math.min(count, MAX_UNROLLED_ITEMS + 1) }, (_, i) => numberValue(i, range));
-  return { kind: 'array', items, range, via: [] };
+  return arrayValue(items, range);
 }
 
 const bodiesWithoutTemplate = new WeakMap<Resource, ObjectExpr>();
@@ -403,7 +392,7 @@ const bodiesWithoutTemplate = new WeakMap<Resource, ObjectExpr>();
 function withoutInlineTemplate(resource: Resource): ObjectExpr {
   let body = bodiesWithoutTemplate.get(resource);
   if (body) return body;
-  const isKey = (entry: ObjectEntry, key: string): entry is PropertyEntryExpr => entry.kind === 'property' && entry.key?.toLowerCase() === key;
+  const isKey = (entry: ObjectEntry, key: string): entry is PropertyEntryExpr => entry.kind === 'property' && entry.key !== undefined && equalsIgnoringCase(entry.key, key);
   const unevaluated = (entry: PropertyEntryExpr): PropertyEntryExpr => ({ ...entry, value: { kind: 'invalid', reason: 'an inline template is evaluated as a template of its own', range: entry.value.range } });
   const withoutTemplate = (properties: ObjectExpr): ObjectExpr => ({ ...properties, entries: properties.entries.map((entry) => (isKey(entry, 'template') ? unevaluated(entry) : entry)) });
   body = { ...resource.body, entries: resource.body.entries.map((entry) => (isKey(entry, 'properties') && entry.value.kind === 'object' ? { ...entry, value: withoutTemplate(entry.value) } : entry)) };

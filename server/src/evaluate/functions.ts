@@ -6,7 +6,7 @@ import { property } from '../model/lookup';
 import { toJson } from '../model/value';
 import type { Evaluator } from './evaluator';
 import { MAX_UNROLLED_ITEMS } from './limits';
-import { booleanValue, jsonValue, nullValue, numberValue, sameValue, stringValue, unknownValue } from './values';
+import { arrayValue, booleanValue, equalsIgnoringCase, jsonValue, NO_HOPS, nullValue, numberValue, objectValue, PropertyList, sameValue, stringValue, unknownFrom, unknownValue } from './values';
 import { nameScope } from './scope';
 import { allResources } from '../model/walk';
 
@@ -19,8 +19,11 @@ export interface CallContext {
 type Arg = (i: number) => Value;
 type Builtin = (call: CallExpr, arg: Arg, context: CallContext) => Value;
 
-/** ARM (and Bicep) built-in functions that can be evaluated without deploying; names are lower case. */
-const builtins: Record<string, Builtin> = {
+/**
+ * ARM (and Bicep) built-in functions that can be evaluated without deploying; names are lower case. A map, as
+ * looking a name up among an object's properties costs more: each call's name is a new string.
+ */
+const builtins = new Map<string, Builtin>(Object.entries({
   concat: (call, arg) => concat(call, args(call, arg)),
   format: (call, arg) => format(call, args(call, arg)),
   string: (call, arg) => unary(call, arg, (v) => (isScalar(v) ? stringValue(scalarText(v), call.range) : jsonText(v, call.range))),
@@ -35,16 +38,16 @@ const builtins: Record<string, Builtin> = {
   startswith: (call, arg) => binary(call, arg, (a, b) => (a.kind === 'string' && b.kind === 'string' ? booleanValue(a.value.toLowerCase().startsWith(b.value.toLowerCase()), call.range) : undefined)),
   endswith: (call, arg) => binary(call, arg, (a, b) => (a.kind === 'string' && b.kind === 'string' ? booleanValue(a.value.toLowerCase().endsWith(b.value.toLowerCase()), call.range) : undefined)),
   replace: (call, arg) => known(call, args(call, arg), ([s, from, to]) => (s?.kind === 'string' && from?.kind === 'string' && to?.kind === 'string' ? stringValue(s.value.split(from.value).join(to.value), call.range) : undefined)),
-  split: (call, arg) => binary(call, arg, (s, sep) => (s.kind === 'string' && sep.kind === 'string' ? arrayOf(s.value.split(sep.value).map((part) => stringValue(part, call.range)), call.range) : undefined)),
+  split: (call, arg) => binary(call, arg, (s, sep) => (s.kind === 'string' && sep.kind === 'string' ? arrayValue(s.value.split(sep.value).map((part) => stringValue(part, call.range)), call.range) : undefined)),
   join: (call, arg) => binary(call, arg, (items, sep) => (items.kind === 'array' && !items.incomplete && sep.kind === 'string' && items.items.every(isScalar) ? stringValue(items.items.map((v) => scalarText(v as ScalarValue)).join(sep.value), call.range) : undefined)),
   first: (call, arg) => unary(call, arg, (v) => (v.kind === 'array' && !v.incomplete ? v.items[0] ?? nullValue(call.range) : v.kind === 'string' ? stringValue(v.value.slice(0, 1), call.range) : undefined)),
   last: (call, arg) => unary(call, arg, (v) => (v.kind === 'array' && !v.incomplete ? v.items[v.items.length - 1] ?? nullValue(call.range) : v.kind === 'string' ? stringValue(v.value.slice(-1), call.range) : undefined)),
   union: (call, arg) => union(call, args(call, arg)),
   createobject: (call, arg) => createObject(call, args(call, arg)),
-  createarray: (call, arg) => arrayOf(args(call, arg), call.range),
-  array: (call, arg) => unary(call, arg, (v) => (v.kind === 'array' ? v : arrayOf([v], call.range))),
+  createarray: (call, arg) => arrayValue(args(call, arg), call.range),
+  array: (call, arg) => unary(call, arg, (v) => (v.kind === 'array' ? v : arrayValue([v], call.range))),
   json: (call, arg) => unary(call, arg, (v) => (v.kind === 'string' ? parseJson(v.value, call.range) : undefined)),
-  range: (call, arg) => binary(call, arg, (start, count) => (start.kind === 'number' && count.kind === 'number' && count.value >= 0 && count.value <= MAX_UNROLLED_ITEMS ? arrayOf(Array.from({ length: count.value }, (_, i) => numberValue(start.value + i, call.range)), call.range) : undefined)),
+  range: (call, arg) => binary(call, arg, (start, count) => (start.kind === 'number' && count.kind === 'number' && count.value >= 0 && count.value <= MAX_UNROLLED_ITEMS ? arrayValue(Array.from({ length: count.value }, (_, i) => numberValue(start.value + i, call.range)), call.range) : undefined)),
   equals: (call, arg) => binary(call, arg, (a, b) => { const same = sameValue(a, b); return same === undefined ? undefined : booleanValue(same, call.range); }),
   equalsignorecase: (call, arg) => binary(call, arg, (a, b) => (a.kind === 'string' && b.kind === 'string' ? booleanValue(a.value.toLowerCase() === b.value.toLowerCase(), call.range) : undefined)),
   not: (call, arg) => unary(call, arg, (v) => (v.kind === 'boolean' ? booleanValue(!v.value, call.range) : undefined)),
@@ -66,7 +69,7 @@ const builtins: Record<string, Builtin> = {
   subscriptionresourceid: (call, arg, context) => resourceId(call, args(call, arg), context),
   tenantresourceid: (call, arg, context) => resourceId(call, args(call, arg), context),
   extensionresourceid: (call, arg, context) => resourceId(call, args(call, arg).slice(1), context),
-};
+} satisfies Record<string, Builtin>));
 
 /** Functions whose result exists only at deployment; secrets among them are what rules look for. */
 const runtimeFunctions = new Set([
@@ -77,7 +80,7 @@ const runtimeFunctions = new Set([
 
 export function callFunction(call: CallExpr, arg: Arg, context: CallContext): Value {
   const name = call.name.toLowerCase();
-  const builtin = builtins[name];
+  const builtin = builtins.get(name);
   if (builtin) return builtin(call, arg, context);
   if (name.startsWith('list') || runtimeFunctions.has(name)) {
     const reason = name.startsWith('list') ? `\`${call.name}()\` returns its result at deployment` : `\`${call.name}()\` is evaluated at deployment`;
@@ -107,7 +110,7 @@ function firstUnknown(values: readonly Value[]): UnknownValue | undefined {
 /** Applies `compute` to fully known arguments; an unknown argument makes the result unknown with its reason. */
 function known(call: CallExpr, values: Value[], compute: (values: Value[]) => Value | undefined): Value {
   const unknown = firstUnknown(values);
-  if (unknown) return unknownValue(call.range, unknown.reason, unknown.runtimeFunction ? { runtimeFunction: unknown.runtimeFunction } : {});
+  if (unknown) return unknownFrom(call.range, unknown);
   return compute(values) ?? unknownValue(call.range, `\`${call.name}()\` cannot be evaluated with these arguments`);
 }
 
@@ -119,10 +122,6 @@ function unary(call: CallExpr, arg: Arg, compute: (a: Value) => Value | undefine
 function binary(call: CallExpr, arg: Arg, compute: (a: Value, b: Value) => Value | undefined): Value {
   if (call.args.length < 2) return unknownValue(call.range, `\`${call.name}()\` needs two arguments`);
   return known(call, [arg(0), arg(1)], ([a, b]) => compute(a, b));
-}
-
-function arrayOf(items: Value[], range: Range): ArrayValue {
-  return { kind: 'array', items, range, via: [] };
 }
 
 function sizeOf(value: Value): number | undefined {
@@ -137,7 +136,7 @@ function concat(call: CallExpr, values: Value[]): Value {
   if (values.length > 0 && values.every((v) => v.kind === 'array')) {
     const arrays = values as ArrayValue[];
     const incomplete = arrays.find((a) => a.incomplete)?.incomplete;
-    return { ...arrayOf(arrays.flatMap((a) => a.items), call.range), ...(incomplete ? { incomplete } : {}) };
+    return arrayValue(arrays.flatMap((a) => a.items), call.range, incomplete);
   }
   return joinFragments(call.range, values.flatMap((v) => fragmentsOf(v)));
 }
@@ -221,24 +220,19 @@ function union(call: CallExpr, values: Value[]): Value {
       const items: Value[] = [];
       for (const array of all as ArrayValue[]) for (const item of array.items) if (!items.some((seen) => sameValue(seen, item))) items.push(item);
       const incomplete = (all as ArrayValue[]).find((a) => a.incomplete)?.incomplete;
-      return { ...arrayOf(items, call.range), ...(incomplete ? { incomplete } : {}) };
+      return arrayValue(items, call.range, incomplete);
     }
     return undefined;
   });
 }
 
 function mergeObjects(a: ObjectValue, b: ObjectValue, range: Range): ObjectValue {
-  const properties: PropertyValue[] = [...a.properties];
+  const properties = new PropertyList(a.properties);
   for (const entry of b.properties) {
-    const at = properties.findIndex((p) => p.key.toLowerCase() === entry.key.toLowerCase());
-    if (at < 0) properties.push(entry);
-    else {
-      const old = properties[at].value;
-      properties[at] = old.kind === 'object' && entry.value.kind === 'object' ? { ...entry, value: mergeObjects(old, entry.value, entry.value.range) } : entry;
-    }
+    const old = properties.get(entry.key)?.value;
+    properties.set(old?.kind === 'object' && entry.value.kind === 'object' ? { ...entry, value: mergeObjects(old, entry.value, entry.value.range) } : entry);
   }
-  const incomplete = a.incomplete ?? b.incomplete;
-  return { kind: 'object', properties, range, via: [], caseSensitive: false, ...(incomplete ? { incomplete } : {}) };
+  return objectValue(properties.entries, range, a.incomplete ?? b.incomplete);
 }
 
 function createObject(call: CallExpr, values: Value[]): Value {
@@ -248,7 +242,7 @@ function createObject(call: CallExpr, values: Value[]): Value {
     if (key.kind !== 'string') return unknownValue(call.range, key.kind === 'unknown' ? key.reason : '`createObject()` keys must be strings');
     properties.push({ key: key.value, keyRange: key.range, value: values[i + 1], range: { start: key.range.start, end: values[i + 1].range.end } });
   }
-  return { kind: 'object', properties, range: call.range, via: [], caseSensitive: false };
+  return objectValue(properties, call.range);
 }
 
 function parseJson(text: string, range: Range): Value | undefined {
@@ -274,7 +268,7 @@ function logical(call: CallExpr, arg: Arg, shortCircuitOn: boolean): Value {
 function coalesce(call: CallExpr, arg: Arg): Value {
   for (let i = 0; i < call.args.length; i++) {
     const v = arg(i);
-    if (v.kind === 'unknown') return unknownValue(call.range, v.reason, v.runtimeFunction ? { runtimeFunction: v.runtimeFunction } : {});
+    if (v.kind === 'unknown') return unknownFrom(call.range, v);
     if (v.kind !== 'null') return v;
   }
   return nullValue(call.range);
@@ -303,12 +297,28 @@ function resourceId(call: CallExpr, values: Value[], { template, evaluator }: Ca
   const segments = values.slice(typeAt + 1);
   const notDeclared = unknownValue(call.range, 'a resource id is known only at deployment', { runtimeFunction: call.name });
   if (typeAt < 0 || type.kind !== 'string' || segments.length === 0 || segments.some((s) => s.kind !== 'string')) return notDeclared;
-  const name = segments.map((s) => (s as StringValue).value).join('/').toLowerCase();
-  const matches = (resource: Resource) => {
-    if (resource.type.toLowerCase() !== type.value.toLowerCase()) return false;
+  const name = segments.map((s) => (s as StringValue).value).join('/');
+  const found = resourcesOfType(nameScope(template), type.value).find((resource) => {
     const declared = evaluator.evaluate(resource.fullName, resource.template);
-    return declared.kind === 'string' && declared.value.toLowerCase() === name;
-  };
-  const found = allResources(nameScope(template)).find(matches);
-  return found ? { kind: 'resource', resource: found, aspect: 'id', range: call.range, via: [] } : notDeclared;
+    return declared.kind === 'string' && equalsIgnoringCase(declared.value, name);
+  });
+  return found ? { kind: 'resource', resource: found, aspect: 'id', range: call.range, via: NO_HOPS } : notDeclared;
+}
+
+/** Each template's resources by lower-cased type, in declaration order: a template's `resourceId()` calls each look for one. */
+const resourcesByType = new WeakMap<Template, ReadonlyMap<string, readonly Resource[]>>();
+
+function resourcesOfType(template: Template, type: string): readonly Resource[] {
+  let byType = resourcesByType.get(template);
+  if (!byType) {
+    const index = new Map<string, Resource[]>();
+    for (const resource of allResources(template)) {
+      const key = resource.type.toLowerCase();
+      const list = index.get(key);
+      if (list) list.push(resource);
+      else index.set(key, [resource]);
+    }
+    resourcesByType.set(template, (byType = index));
+  }
+  return byType.get(type.toLowerCase()) ?? [];
 }

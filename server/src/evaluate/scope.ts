@@ -7,10 +7,13 @@ export function nameScope(template: Template): Template {
   return scope;
 }
 
-/** A declaration list by exact name and by lower-case name, the first declaration winning as a search would. */
+/**
+ * A declaration list by exact name and, for the ARM references that do not match a name exactly, by lower-case
+ * name, the first declaration winning as a search would.
+ */
 interface NameIndex<T> {
   readonly exact: ReadonlyMap<string, T>;
-  readonly lower: ReadonlyMap<string, T>;
+  lower?: ReadonlyMap<string, T>;
 }
 
 // Every reference is looked up: a linear search of a template's hundreds of parameters per reference shows in
@@ -20,16 +23,18 @@ const nameIndexes = new WeakMap<readonly { readonly name: string }[], NameIndex<
 function nameIndex<T extends { readonly name: string }>(items: readonly T[]): NameIndex<T> {
   let index = nameIndexes.get(items) as NameIndex<T> | undefined;
   if (index) return index;
-  const exact = new Map<string, T>();
-  const lower = new Map<string, T>();
-  for (const item of items) {
-    if (!exact.has(item.name)) exact.set(item.name, item);
-    const key = item.name.toLowerCase();
-    if (!lower.has(key)) lower.set(key, item);
-  }
-  index = { exact, lower };
+  index = { exact: firstByName(items, (item) => item.name) };
   nameIndexes.set(items, index);
   return index;
+}
+
+function firstByName<T extends { readonly name: string }>(items: readonly T[], key: (item: T) => string): Map<string, T> {
+  const byName = new Map<string, T>();
+  for (const item of items) {
+    const name = key(item);
+    if (!byName.has(name)) byName.set(name, item);
+  }
+  return byName;
 }
 
 /** Bicep names are case-sensitive, ARM names are not. */
@@ -37,6 +42,8 @@ function findByName<T extends { readonly name: string }>(items: readonly T[], na
   const index = nameIndex(items);
   const exact = index.exact.get(name);
   if (exact || template.language === 'bicep') return exact;
+  // Lower-cased only when a reference needs it: most ARM references spell the name as it is declared.
+  index.lower ??= firstByName(items, (item) => item.name.toLowerCase());
   return index.lower.get(name.toLowerCase());
 }
 

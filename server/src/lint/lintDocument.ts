@@ -101,74 +101,81 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
   });
   const bodyOf = resourceBodies(evaluator, options.deployed, (finding) => findings.push(finding));
 
-  for (const rule of options.rules) {
-    const configured = options.severities?.get(rule.id);
-    if (configured === 'off' || !rule.targets.some((t) => targets.has(t))) continue;
-    // What the rule masked since its last report: the secrets the next finding's message speaks of.
-    const masked: string[] = [];
-    const report = (r: Report) => {
-      deadline.check();
-      const { range, related, origin } = locate(r.at, lineOf);
-      const extra = (r.related ?? []).map((x) => {
-        const at = locate(x.at, lineOf);
-        // An origin's line numbers are this file's: one in another file is left out rather than misnumbered.
-        return { message: at.origin && !x.file ? `${x.message} (${at.origin})` : x.message, range: at.range, ...(x.file ? { file: x.file } : {}) };
-      });
-      findings.push({
-        ruleId: rule.id,
-        severity: configured ?? r.severity ?? rule.severity,
-        message: origin ? `${r.message} (${origin})` : r.message,
-        range,
-        related: [...related, ...extra],
-        ...(r.fix ? { fix: r.fix } : {}),
-        ...(masked.length > 0 ? { secrets: masked.splice(0) } : {}),
-      });
-    };
-    const context: RuleContext = {
-      strict: options.strict ?? false,
-      templates,
-      resources(type) {
-        if (!byType) {
-          byType = new Map();
-          for (const template of templates) {
-            for (const resource of allResources(template)) {
-              const key = resource.type.toLowerCase();
-              const list = byType.get(key);
-              if (list) list.push(resource);
-              else byType.set(key, [resource]);
-            }
+  // The rules share one context, which reports for the rule that is running: a context per rule cost more to
+  // build than most rules take to run.
+  let rule: Rule;
+  let configured: Severity | undefined;
+  // What the rule masked since its last report: the secrets the next finding's message speaks of.
+  const masked: string[] = [];
+  const report = (r: Report) => {
+    deadline.check();
+    const { range, related, origin } = locate(r.at, lineOf);
+    const extra = (r.related ?? []).map((x) => {
+      const at = locate(x.at, lineOf);
+      // An origin's line numbers are this file's: one in another file is left out rather than misnumbered.
+      return { message: at.origin && !x.file ? `${x.message} (${at.origin})` : x.message, range: at.range, ...(x.file ? { file: x.file } : {}) };
+    });
+    findings.push({
+      ruleId: rule.id,
+      severity: configured ?? r.severity ?? rule.severity,
+      message: origin ? `${r.message} (${origin})` : r.message,
+      range,
+      related: [...related, ...extra],
+      ...(r.fix ? { fix: r.fix } : {}),
+      ...(masked.length > 0 ? { secrets: masked.splice(0) } : {}),
+    });
+  };
+  const context: RuleContext = {
+    strict: options.strict ?? false,
+    templates,
+    resources(type) {
+      if (!byType) {
+        byType = new Map();
+        for (const template of templates) {
+          for (const resource of allResources(template)) {
+            const key = resource.type.toLowerCase();
+            const list = byType.get(key);
+            if (list) list.push(resource);
+            else byType.set(key, [resource]);
           }
         }
-        return byType.get(type.toLowerCase()) ?? [];
-      },
-      body: bodyOf,
-      get: (resource, propertyPath) => lookup(bodyOf(resource), propertyPath),
-      evaluate: (expr, template) => evaluator.evaluateForRule(expr, template),
-      ...(document.parameterFile ? { parameterFile: document.parameterFile } : {}),
-      kubernetesObjects: document.kubernetesObjects ?? [],
-      workspace: options.workspace ?? EMPTY_WORKSPACE,
-      values: newValues,
-      report,
-      mask(secret) {
-        masked.push(secret);
-        return maskSecret(secret);
-      },
-      label(resource) {
-        if (resource.symbolicName) return `\`${resource.symbolicName}\``;
-        const name = evaluator.evaluateForRule(resource.fullName, resource.template);
-        if (name.kind === 'string') return `'${name.value}'`;
-        // A computed name is shown as written, when it is written in this file.
-        const written = templates.includes(resource.template) ? document.text.slice(resource.name.range.start, resource.name.range.end) : '';
-        return written && written.length <= 80 ? `\`${written.replace(/^"|"$/g, '')}\`` : `\`${resource.type}\``;
-      },
-      apiVersionAtLeast: (resource, version) => (resource.apiVersion ?? '').slice(0, 10) >= version,
-      cannotVerify(at, what) {
-        if (!(options.strict ?? false)) return;
-        const value = 'state' in at ? (at.state === 'absent' ? undefined : at.value) : at;
-        if (value?.kind !== 'unknown') return;
-        report({ message: `cannot verify ${what}: ${value.reason}`, at, severity: 'info' });
-      },
-    };
+      }
+      return byType.get(type.toLowerCase()) ?? [];
+    },
+    body: bodyOf,
+    get: (resource, propertyPath) => lookup(bodyOf(resource), propertyPath),
+    evaluate: (expr, template) => evaluator.evaluateForRule(expr, template),
+    ...(document.parameterFile ? { parameterFile: document.parameterFile } : {}),
+    kubernetesObjects: document.kubernetesObjects ?? [],
+    workspace: options.workspace ?? EMPTY_WORKSPACE,
+    values: newValues,
+    report,
+    mask(secret) {
+      masked.push(secret);
+      return maskSecret(secret);
+    },
+    label(resource) {
+      if (resource.symbolicName) return `\`${resource.symbolicName}\``;
+      const name = evaluator.evaluateForRule(resource.fullName, resource.template);
+      if (name.kind === 'string') return `'${name.value}'`;
+      // A computed name is shown as written, when it is written in this file.
+      const written = templates.includes(resource.template) ? document.text.slice(resource.name.range.start, resource.name.range.end) : '';
+      return written && written.length <= 80 ? `\`${written.replace(/^"|"$/g, '')}\`` : `\`${resource.type}\``;
+    },
+    apiVersionAtLeast: (resource, version) => (resource.apiVersion ?? '').slice(0, 10) >= version,
+    cannotVerify(at, what) {
+      if (!(options.strict ?? false)) return;
+      const value = 'state' in at ? (at.state === 'absent' ? undefined : at.value) : at;
+      if (value?.kind !== 'unknown') return;
+      report({ message: `cannot verify ${what}: ${value.reason}`, at, severity: 'info' });
+    },
+  };
+
+  for (rule of options.rules) {
+    const severity = options.severities?.get(rule.id);
+    if (severity === 'off' || !rule.targets.some((t) => targets.has(t))) continue;
+    configured = severity;
+    masked.length = 0;
     try {
       deadline.during = `rule ${rule.id}`;
       deadline.checkNow();

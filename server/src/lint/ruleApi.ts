@@ -7,6 +7,12 @@ import type { PropertyValue, Value } from '../model/value';
 import type { FixIntent, NewValueFactory } from '../fix/intent';
 
 /**
+ * How rules compare what ARM and Bicep compare ignoring case (resource types, property keys, names): without
+ * lower-casing both sides, which made two strings per comparison in loops over a workspace's resources.
+ */
+export { equalsIgnoringCase } from '../evaluate/values';
+
+/**
  * What a rule author writes against. A rule sees the model only: it never knows whether a resource came from
  * Bicep or ARM, and it describes fixes as intents that a writer per format turns into edits.
  */

@@ -5,6 +5,7 @@ import { allResources, allTemplates } from '../model/walk';
 import type { LineIndex } from '../text/lineIndex';
 import type { Range } from '../text/range';
 import { didYouMean } from '../config/suggest';
+import { equalsIgnoringCase } from '../evaluate/values';
 import type { Finding } from './finding';
 
 /** The checks a suppression itself is subject to; they are findings like any rule's. */
@@ -45,7 +46,7 @@ function commentDirectives(document: AnalyzedDocument, lines: () => LineIndex): 
 }
 
 function entry(object: ObjectExpr | undefined, key: string): ObjectExpr | undefined {
-  const found = object?.entries.find((e) => e.kind === 'property' && e.key?.toLowerCase() === key.toLowerCase());
+  const found = object?.entries.find((e) => e.kind === 'property' && e.key !== undefined && equalsIgnoringCase(e.key, key));
   return found?.kind === 'property' && found.value.kind === 'object' ? found.value : undefined;
 }
 
