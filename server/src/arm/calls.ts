@@ -1,6 +1,7 @@
 import type { Expr } from '../model/expr';
 import type { Range } from '../text/range';
 import { literalString } from './access';
+import { call, conditional, lambda, literal, reference } from './nodes';
 
 /**
  * Lowers one ARM function call to the format-neutral model: the calls that name something (`parameters('x')`,
@@ -11,44 +12,38 @@ export function lowerCall(name: string, namespace: string | undefined, args: Exp
   if (namespace === undefined) {
     switch (name.toLowerCase()) {
       case 'parameters':
-        return reference('parameter', args, range) ?? call(name, namespace, args, range, nameRange);
+        return referenceCall('parameter', args, range) ?? call(name, namespace, args, range, nameRange);
       case 'variables':
-        return reference('variable', args, range) ?? call(name, namespace, args, range, nameRange);
+        return referenceCall('variable', args, range) ?? call(name, namespace, args, range, nameRange);
       case 'lambdavariables':
-        return reference('local', args, range) ?? call(name, namespace, args, range, nameRange);
+        return referenceCall('local', args, range) ?? call(name, namespace, args, range, nameRange);
       case 'if':
-        if (args.length === 3) return { kind: 'conditional', test: args[0], then: args[1], else: args[2], range };
+        if (args.length === 3) return conditional(args[0], args[1], args[2], range);
         break;
       case 'lambda':
-        return lambda(args, range) ?? call(name, namespace, args, range, nameRange);
+        return lambdaCall(args, range) ?? call(name, namespace, args, range, nameRange);
       case 'true':
-        if (args.length === 0) return { kind: 'literal', value: true, range };
+        if (args.length === 0) return literal(true, range);
         break;
       case 'false':
-        if (args.length === 0) return { kind: 'literal', value: false, range };
+        if (args.length === 0) return literal(false, range);
         break;
       case 'null':
-        if (args.length === 0) return { kind: 'literal', value: null, range };
+        if (args.length === 0) return literal(null, range);
         break;
     }
   }
   return call(name, namespace, args, range, nameRange);
 }
 
-function call(name: string, namespace: string | undefined, args: Expr[], range: Range, nameRange: Range): Expr {
-  return namespace === undefined
-    ? { kind: 'call', name, args, range, nameRange }
-    : { kind: 'call', name, namespace, args, range, nameRange };
-}
-
 /** `parameters('x')` and its kin name their target with one literal string; anything computed stays a call. */
-function reference(target: 'parameter' | 'variable' | 'local', args: Expr[], range: Range): Expr | undefined {
+function referenceCall(target: 'parameter' | 'variable' | 'local', args: Expr[], range: Range): Expr | undefined {
   const name = args.length === 1 ? literalString(args[0]) : undefined;
-  return name === undefined ? undefined : { kind: 'ref', target, name, range };
+  return name === undefined ? undefined : reference(target, name, range);
 }
 
 /** `lambda('a', 'b', body)`: literal parameter names, then the body. */
-function lambda(args: Expr[], range: Range): Expr | undefined {
+function lambdaCall(args: Expr[], range: Range): Expr | undefined {
   if (args.length < 1) return undefined;
   const parameters: string[] = [];
   for (let i = 0; i < args.length - 1; i++) {
@@ -56,5 +51,5 @@ function lambda(args: Expr[], range: Range): Expr | undefined {
     if (name === undefined) return undefined;
     parameters.push(name);
   }
-  return { kind: 'lambda', parameters, body: args[args.length - 1], range };
+  return lambda(parameters, args[args.length - 1], range);
 }

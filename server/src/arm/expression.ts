@@ -3,6 +3,8 @@ import type { Range } from '../text/range';
 import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
 import { lowerCall } from './calls';
 import { decodedOffsets } from './jsonString';
+import { call, conditional, index, lambda, literal, member, reference } from './nodes';
+import { exactCopy, Scratch } from './scratch';
 
 /** Deeper than any real expression (ARM caps them at 24,576 characters) but safe for recursive consumers. */
 const MAX_EXPRESSION_DEPTH = 128;
@@ -18,18 +20,7 @@ export interface ParsedExpression {
  * A malformed expression yields an InvalidExpr and a diagnostic ranged inside the string.
  */
 export function parseArmExpression(text: string, value: string, start: number, end: number): ParsedExpression {
-  const hasEscapes = end - start - 2 !== value.length;
-  const parser = new ExpressionParser(value, start + 1, hasEscapes ? decodedOffsets(text, start, end) : undefined);
-  try {
-    return { expr: parser.parse() };
-  } catch (error) {
-    if (!(error instanceof ExpressionError)) throw error;
-    const range = parser.range(error.start, error.end);
-    return {
-      expr: { kind: 'invalid', reason: `invalid template expression: ${error.message}`, range: parser.range(0, value.length) },
-      diagnostic: { message: error.message, range, severity: 'error', code: 'arm-expression' },
-    };
-  }
+  return new ArmExpressionParser().parse(text, value, start, end);
 }
 
 class ExpressionError extends Error {
@@ -42,22 +33,56 @@ class ExpressionError extends Error {
   }
 }
 
-/** Recursive descent over the decoded string; positions are indices into it until `range` maps them. */
-class ExpressionParser {
+/**
+ * Recursive descent over the decoded string; positions are indices into it until `range` maps them. One parser
+ * reads all the expressions of a document, in turn. Templates repeat the same expressions, such as
+ * `[parameters('location')]` hundreds of times: one read before, where its token had no escapes, is copied with
+ * its ranges moved instead of parsed again.
+ */
+export class ArmExpressionParser {
+  /** expressions read without error and without escapes, by text, and the offset of the token they were read at */
+  private readonly parsed = new Map<string, { readonly expr: Expr; readonly start: number }>();
+  private source = '';
+  private base = 0;
+  private offsets: Int32Array | undefined;
   private pos = 1;
   private depth = 0;
   /** index of the closing `]` */
-  private readonly last: number;
+  private last = 0;
+  private readonly args = new Scratch<Expr>();
 
-  constructor(
-    private readonly source: string,
-    private readonly base: number,
-    private readonly offsets: Int32Array | undefined,
-  ) {
-    this.last = source.length - 1;
+  /** As `parseArmExpression`. */
+  parse(text: string, value: string, start: number, end: number): ParsedExpression {
+    const hasEscapes = end - start - 2 !== value.length;
+    if (hasEscapes) return this.read(text, value, start, end, true);
+    const seen = this.parsed.get(value);
+    if (seen !== undefined) return { expr: moved(seen.expr, start - seen.start) };
+    const parsed = this.read(text, value, start, end, false);
+    if (parsed.diagnostic === undefined) this.parsed.set(value, { expr: parsed.expr, start });
+    return parsed;
   }
 
-  parse(): Expr {
+  private read(text: string, value: string, start: number, end: number, hasEscapes: boolean): ParsedExpression {
+    this.source = value;
+    this.base = start + 1;
+    this.offsets = hasEscapes ? decodedOffsets(text, start, end) : undefined;
+    this.pos = 1;
+    this.depth = 0;
+    this.last = value.length - 1;
+    try {
+      return { expr: this.parseExpression() };
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      this.args.clear();
+      const range = this.range(error.start, error.end);
+      return {
+        expr: { kind: 'invalid', reason: `invalid template expression: ${error.message}`, range: this.range(0, value.length) },
+        diagnostic: { message: error.message, range, severity: 'error', code: 'arm-expression' },
+      };
+    }
+  }
+
+  private parseExpression(): Expr {
     this.skipSpace();
     if (this.pos === this.last) throw new ExpressionError('empty expression', 0, this.source.length);
     const expr = this.parseChain();
@@ -66,7 +91,7 @@ class ExpressionParser {
     return expr;
   }
 
-  range(start: number, end: number): Range {
+  private range(start: number, end: number): Range {
     const offsets = this.offsets;
     return offsets === undefined ? { start: this.base + start, end: this.base + end } : { start: offsets[start], end: offsets[end] };
   }
@@ -88,20 +113,13 @@ class ExpressionParser {
         const nameStart = this.pos;
         const property = this.readIdentifier();
         if (property === '') this.fail(`expected a property name after '.', found ${this.describe()}`);
-        expr = {
-          kind: 'member',
-          object: expr,
-          property,
-          propertyRange: this.range(nameStart, this.pos),
-          optional: false,
-          range: this.range(start, this.pos),
-        };
+        expr = member(expr, property, this.range(nameStart, this.pos), this.range(start, this.pos));
       } else if (ch === 0x5b) {
         this.pos++;
         this.skipSpace();
-        const index = this.parseChain();
+        const inner = this.parseChain();
         this.expect(0x5d, "']'");
-        expr = { kind: 'index', object: expr, index, optional: false, range: this.range(start, this.pos) };
+        expr = index(expr, inner, this.range(start, this.pos));
       } else {
         break;
       }
@@ -136,8 +154,8 @@ class ExpressionParser {
     if (this.source.charCodeAt(this.pos) !== 0x28) {
       if (namespace === undefined) {
         const lower = name.toLowerCase();
-        if (lower === 'true' || lower === 'false') return { kind: 'literal', value: lower === 'true', range: this.range(start, nameEnd) };
-        if (lower === 'null') return { kind: 'literal', value: null, range: this.range(start, nameEnd) };
+        if (lower === 'true' || lower === 'false') return literal(lower === 'true', this.range(start, nameEnd));
+        if (lower === 'null') return literal(null, this.range(start, nameEnd));
       }
       this.fail(`expected '(' after function name '${functionName}', found ${this.describe()}`);
     }
@@ -148,19 +166,19 @@ class ExpressionParser {
 
   /** Arguments after `(`, through the closing `)`. */
   private parseArguments(): Expr[] {
-    const args: Expr[] = [];
+    const mark = this.args.mark;
     this.skipSpace();
     if (this.source.charCodeAt(this.pos) === 0x29) {
       this.pos++;
-      return args;
+      return this.args.take(mark);
     }
     for (;;) {
       this.skipSpace();
-      args.push(this.parseChain());
+      this.args.push(this.parseChain());
       this.skipSpace();
       const ch = this.source.charCodeAt(this.pos);
       this.pos++;
-      if (ch === 0x29) return args;
+      if (ch === 0x29) return this.args.take(mark);
       if (ch !== 0x2c) {
         this.pos--;
         this.fail(`expected ',' or ')' in the argument list, found ${this.describe()}`);
@@ -183,7 +201,7 @@ class ExpressionParser {
         continue;
       }
       this.pos = pos + 1;
-      return { kind: 'literal', value, range: this.range(start, this.pos) };
+      return literal(value, this.range(start, this.pos));
     }
     throw new ExpressionError("unterminated string: expected a closing '", start, this.last);
   }
@@ -199,7 +217,7 @@ class ExpressionParser {
       this.pos++;
       while (isDigit(source.charCodeAt(this.pos))) this.pos++;
     }
-    return { kind: 'literal', value: Number(source.slice(start, this.pos)), range: this.range(start, this.pos) };
+    return literal(Number(source.slice(start, this.pos)), this.range(start, this.pos));
   }
 
   private readIdentifier(): string {
@@ -230,6 +248,38 @@ class ExpressionParser {
   private fail(message: string): never {
     throw new ExpressionError(message, this.pos, Math.min(this.pos + 1, this.source.length));
   }
+}
+
+/** A copy of `expr`, as read at another occurrence of its text `delta` characters away. */
+function moved(expr: Expr, delta: number): Expr {
+  switch (expr.kind) {
+    case 'literal':
+      return literal(expr.value, shifted(expr.range, delta));
+    case 'ref':
+      return reference(expr.target, expr.name, shifted(expr.range, delta));
+    case 'call':
+      return call(expr.name, expr.namespace, movedAll(expr.args, delta), shifted(expr.range, delta), shifted(expr.nameRange, delta));
+    case 'member':
+      return member(moved(expr.object, delta), expr.property, shifted(expr.propertyRange, delta), shifted(expr.range, delta));
+    case 'index':
+      return index(moved(expr.object, delta), moved(expr.index, delta), shifted(expr.range, delta));
+    case 'conditional':
+      return conditional(moved(expr.test, delta), moved(expr.then, delta), moved(expr.else, delta), shifted(expr.range, delta));
+    case 'lambda':
+      return lambda(expr.parameters.slice(), moved(expr.body, delta), shifted(expr.range, delta));
+    default:
+      throw new Error(`no ARM expression parses to a node of kind '${expr.kind}'`);
+  }
+}
+
+function movedAll(exprs: readonly Expr[], delta: number): Expr[] {
+  const copies = exactCopy(exprs, 0, exprs.length);
+  for (let i = 0; i < copies.length; i++) copies[i] = moved(copies[i], delta);
+  return copies;
+}
+
+function shifted(range: Range, delta: number): Range {
+  return { start: range.start + delta, end: range.end + delta };
 }
 
 function isDigit(ch: number): boolean {

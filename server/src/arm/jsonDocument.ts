@@ -4,6 +4,7 @@ import type { Range } from '../text/range';
 import type { Comment, SyntaxDiagnostic } from '../text/syntaxDiagnostic';
 import { JsonScanner } from './jsonScanner';
 import { readRawString } from './jsonString';
+import { Scratch } from './scratch';
 
 /** How JSON values become expressions: the format decides what strings mean and may rewrite objects. */
 export interface JsonLowering {
@@ -36,10 +37,24 @@ export function parseJsonDocument(text: string, lowering: JsonLowering, check?: 
 /** Tokens read between two calls of the check. */
 const TOKENS_PER_CHECK = 256;
 
+/**
+ * The slots of the cache of strings: a power of two, one for each 64 characters of text, up to about the distinct
+ * keys and values of the largest templates. Small documents, read by the thousand in a scan, get a small cache.
+ */
+function stringSlots(textLength: number): number {
+  let slots = 64;
+  while (slots < 4096 && slots * 64 < textLength) slots *= 2;
+  return slots;
+}
+
 class JsonParser {
   private readonly scanner: JsonScanner;
   private readonly diagnostics: SyntaxDiagnostic[] = [];
   private readonly comments: Comment[] = [];
+  private readonly entries = new Scratch<PropertyEntryExpr>();
+  private readonly items = new Scratch<Expr>();
+  /** Keys and string values read recently: see `shared`. */
+  private readonly strings: string[];
   private token = SyntaxKind.Unknown;
   private tokenStart = 0;
   private tokenEnd = 0;
@@ -54,6 +69,7 @@ class JsonParser {
     private readonly check: (() => void) | undefined,
   ) {
     this.scanner = new JsonScanner(text);
+    this.strings = new Array<string>(stringSlots(text.length)).fill('');
   }
 
   parse(): JsonDocument {
@@ -78,7 +94,7 @@ class JsonParser {
       case SyntaxKind.OpenBracketToken:
         return depth < MAX_JSON_DEPTH ? this.parseArray(depth + 1) : this.skipTooDeep();
       case SyntaxKind.StringLiteral:
-        value = this.lowering.string(this.tokenValue, start, end);
+        value = this.lowering.string(this.shared(this.tokenValue), start, end);
         break;
       case SyntaxKind.NumericLiteral:
         value = { kind: 'literal', value: Number(this.tokenValue), range: { start, end } };
@@ -101,14 +117,14 @@ class JsonParser {
 
   private parseObject(depth: number): Expr {
     const start = this.tokenStart;
-    const entries: PropertyEntryExpr[] = [];
+    const mark = this.entries.mark;
     this.next();
     let needsComma = false;
     for (;;) {
       if (this.token === SyntaxKind.CloseBraceToken) break;
       if (this.token === SyntaxKind.EOF) {
         this.error("unclosed object: expected '}'", start, start + 1);
-        return this.lowering.object(entries, { start, end: this.tokenStart });
+        return this.lowering.object(this.entries.take(mark), { start, end: this.tokenStart });
       }
       if (this.token === SyntaxKind.CommaToken) {
         if (!needsComma) this.unexpected('a property name');
@@ -122,16 +138,16 @@ class JsonParser {
         this.skipValueOrToken(depth);
         continue;
       }
-      entries.push(this.parseProperty(depth));
+      this.entries.push(this.parseProperty(depth));
       needsComma = true;
     }
     const end = this.tokenEnd;
     this.next();
-    return this.lowering.object(entries, { start, end });
+    return this.lowering.object(this.entries.take(mark), { start, end });
   }
 
   private parseProperty(depth: number): PropertyEntryExpr {
-    const key = this.tokenValue;
+    const key = this.shared(this.tokenValue);
     const keyRange = { start: this.tokenStart, end: this.tokenEnd };
     this.next();
     let value: Expr | undefined;
@@ -146,16 +162,32 @@ class JsonParser {
     return { kind: 'property', key, keyRange, value, range: { start: keyRange.start, end: value.range.end } };
   }
 
+  /**
+   * `value`, or an equal string read before: a template repeats a few thousand distinct keys and values tens of
+   * thousands of times, and copies that all outlive the young generation are work for the garbage collector. A
+   * direct-mapped cache is enough to share most of them; a string that misses is kept as read.
+   */
+  private shared(value: string): string {
+    const length = value.length;
+    if (length === 0) return value;
+    const strings = this.strings;
+    const slot = (length * 31 + value.charCodeAt(0) * 7 + value.charCodeAt(length >> 1) * 3 + value.charCodeAt(length - 1)) & (strings.length - 1);
+    const known = strings[slot];
+    if (known === value) return known;
+    strings[slot] = value;
+    return value;
+  }
+
   private parseArray(depth: number): Expr {
     const start = this.tokenStart;
-    const items: Expr[] = [];
+    const mark = this.items.mark;
     this.next();
     let needsComma = false;
     for (;;) {
       if (this.token === SyntaxKind.CloseBracketToken) break;
       if (this.token === SyntaxKind.EOF) {
         this.error("unclosed array: expected ']'", start, start + 1);
-        return { kind: 'array', items, range: { start, end: this.tokenStart } };
+        return { kind: 'array', items: this.items.take(mark), range: { start, end: this.tokenStart } };
       }
       if (this.token === SyntaxKind.CommaToken) {
         if (!needsComma) this.unexpected('a value');
@@ -170,12 +202,12 @@ class JsonParser {
         this.next();
         continue;
       }
-      items.push(item);
+      this.items.push(item);
       needsComma = true;
     }
     const end = this.tokenEnd;
     this.next();
-    return { kind: 'array', items, range: { start, end } };
+    return { kind: 'array', items: this.items.take(mark), range: { start, end } };
   }
 
   /** Recovery inside an object: a stray value is parsed (and dropped) as a whole, anything else skipped. */

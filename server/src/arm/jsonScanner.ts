@@ -56,27 +56,53 @@ export class JsonScanner {
     }
   }
 
-  /** From just after the opening quote; decodes as jsonc-parser does, and its last error is the one kept. */
+  /**
+   * From just after the opening quote. Most strings hold no escape and no control character: their value is the
+   * text between the quotes, taken in one piece by a loop that checks nothing else.
+   */
   private scanString(): void {
     const text = this.text;
     const length = text.length;
-    let pos = this.position;
-    let start = pos;
+    const start = this.position;
+    for (let pos = start; pos < length; pos++) {
+      const ch = text.charCodeAt(pos);
+      if (ch === 0x22) {
+        this.position = pos + 1;
+        this.value = text.substring(start, pos);
+        return;
+      }
+      if (ch === 0x5c || ch <= 0x1f) {
+        this.scanEscapedString(start, pos);
+        return;
+      }
+    }
+    this.scanEscapedString(start, length);
+  }
+
+  /**
+   * A string that opened at `start` and holds an escape or a control character at `from`. Decodes as
+   * jsonc-parser does, and its last error is the one kept.
+   */
+  private scanEscapedString(start: number, from: number): void {
+    const text = this.text;
+    const length = text.length;
+    let pos = from;
+    let chunk = start;
     let result = '';
     for (;;) {
       if (pos >= length) {
-        result += text.substring(start, pos);
+        result += text.substring(chunk, pos);
         this.error = ScanError.UnexpectedEndOfString;
         break;
       }
       const ch = text.charCodeAt(pos);
       if (ch === 0x22) {
-        result += text.substring(start, pos);
+        result += text.substring(chunk, pos);
         pos++;
         break;
       }
       if (ch === 0x5c) {
-        result += text.substring(start, pos);
+        result += text.substring(chunk, pos);
         pos++;
         if (pos >= length) {
           this.error = ScanError.UnexpectedEndOfString;
@@ -94,12 +120,12 @@ export class JsonScanner {
         } else {
           this.error = ScanError.InvalidEscapeCharacter;
         }
-        start = pos;
+        chunk = pos;
         continue;
       }
       if (ch <= 0x1f) {
         if (ch === 0x0a || ch === 0x0d) {
-          result += text.substring(start, pos);
+          result += text.substring(chunk, pos);
           this.error = ScanError.UnexpectedEndOfString;
           break;
         }

@@ -1,8 +1,8 @@
 import type { Expr, ObjectExpr, PropertyEntryExpr } from '../model/expr';
 import type { Range } from '../text/range';
 import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
-import { literalString, member } from './access';
-import { parseArmExpression } from './expression';
+import { equalsIgnoringCase, literalString, member } from './access';
+import { ArmExpressionParser } from './expression';
 import type { JsonLowering } from './jsonDocument';
 
 /** JSON values as written: ARM parameter files hold plain values, never template expressions. */
@@ -17,6 +17,7 @@ export const plainJson: JsonLowering = {
  */
 export class ArmLowering implements JsonLowering {
   readonly diagnostics: SyntaxDiagnostic[] = [];
+  private readonly expressions = new ArmExpressionParser();
 
   constructor(private readonly text: string) {}
 
@@ -26,7 +27,7 @@ export class ArmLowering implements JsonLowering {
       return { kind: 'literal', value, range: { start, end } };
     }
     if (value.charCodeAt(1) === 0x5b) return { kind: 'literal', value: value.slice(1), range: { start, end } };
-    const parsed = parseArmExpression(this.text, value, start, end);
+    const parsed = this.expressions.parse(this.text, value, start, end);
     if (parsed.diagnostic) this.diagnostics.push(parsed.diagnostic);
     return parsed.expr;
   }
@@ -40,7 +41,7 @@ export class ArmLowering implements JsonLowering {
 }
 
 function isCopyKey(key: string | undefined): boolean {
-  return key?.length === 4 && key.toLowerCase() === 'copy';
+  return key?.length === 4 && equalsIgnoringCase(key, 'copy');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Expr, InvalidExpr, ObjectExpr } from '../model/expr';
 import type { Loop, Output, Parameter, Resource, SuppliedParameterValue, Template, Variable } from '../model/template';
 import type { Range } from '../text/range';
-import { asObject, literalString, member, objectItems } from './access';
+import { asObject, equalsIgnoringCase, literalString, member, objectItems } from './access';
 import { buildUserFunctions } from './userFunctions';
 
 /** How a nested inline template sits in the template that declares its deployment. */
@@ -73,7 +73,8 @@ function buildParameters(declared: Expr | undefined): Parameter[] {
   for (const entry of asObject(declared)?.entries ?? []) {
     const definition = asObject(entry.value);
     if (entry.kind !== 'property' || entry.key === undefined || definition === undefined) continue;
-    const type = literalString(member(definition, 'type')) ?? literalString(member(definition, '$ref')) ?? '';
+    const typeExpr = member(definition, 'type');
+    const type = literalString(typeExpr) ?? literalString(member(definition, '$ref')) ?? '';
     const defaultValue = member(definition, 'defaultValue');
     const allowedValues = member(definition, 'allowedValues');
     const description = literalString(member(asObject(member(definition, 'metadata')), 'description'));
@@ -81,7 +82,7 @@ function buildParameters(declared: Expr | undefined): Parameter[] {
       name: entry.key,
       nameRange: entry.keyRange,
       type,
-      typeRange: member(definition, 'type')?.range ?? entry.keyRange,
+      typeRange: typeExpr?.range ?? entry.keyRange,
       secure: isSecureType(type),
       ...(defaultValue && { defaultValue }),
       ...(allowedValues && { allowedValues }),
@@ -109,14 +110,15 @@ function buildOutputs(declared: Expr | undefined): Output[] {
   for (const entry of asObject(declared)?.entries ?? []) {
     const definition = asObject(entry.value);
     if (entry.kind !== 'property' || entry.key === undefined || definition === undefined) continue;
-    const type = literalString(member(definition, 'type')) ?? '';
+    const typeExpr = member(definition, 'type');
+    const type = literalString(typeExpr) ?? '';
     const copy = asObject(member(definition, 'copy'));
     const value =
       member(definition, 'value') ??
       (copy
         ? { kind: 'for' as const, source: loopCount(copy), body: member(copy, 'input') ?? missing('copy input', copy.range), range: copy.range }
         : missing('output value', definition.range));
-    const typeRange = member(definition, 'type')?.range ?? entry.keyRange;
+    const typeRange = typeExpr?.range ?? entry.keyRange;
     result.push({ name: entry.key, nameRange: entry.keyRange, type, typeRange, secure: isSecureType(type), value, decorators: [], range: entry.range });
   }
   return result;
@@ -155,7 +157,7 @@ function buildResource(body: ObjectExpr, range: Range, template: Template, text:
   for (const child of objectItems(member(body, 'resources'))) {
     children.push(buildResource(child, child.range, template, text, undefined, resource));
   }
-  if (type.toLowerCase() === DEPLOYMENTS_TYPE) {
+  if (equalsIgnoringCase(type, DEPLOYMENTS_TYPE)) {
     const properties = asObject(member(body, 'properties'));
     const inline = asObject(member(properties, 'template'));
     if (inline) {
@@ -206,8 +208,7 @@ function joinNames(parentName: Expr, name: Expr): Expr {
 }
 
 function isSecureType(type: string): boolean {
-  const lower = type.toLowerCase();
-  return lower === 'securestring' || lower === 'secureobject';
+  return equalsIgnoringCase(type, 'securestring') || equalsIgnoringCase(type, 'secureobject');
 }
 
 function missing(what: string, range: Range): InvalidExpr {
