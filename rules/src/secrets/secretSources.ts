@@ -1,32 +1,10 @@
-import { equalsIgnoringCase } from 'ztlint/lint/ruleApi';
+import { findParameter, findVariable, nameScope } from 'ztlint/lint/ruleApi';
 import type { Expr } from 'ztlint/model/expr';
-import type { Parameter, Template, Variable } from 'ztlint/model/template';
+import type { Template, Variable } from 'ztlint/model/template';
 import { secretNameKind } from './secretNames';
 
 /** What makes an expression's result a secret. */
 export type SecretSource = { readonly kind: 'secure parameter'; readonly name: string } | { readonly kind: 'list function'; readonly name: string };
-
-/** The template whose names a template's expressions use: an ARM nested template in the outer scope reads its parent's. */
-function nameScope(template: Template): Template {
-  let scope = template;
-  while (scope.expressionScope && scope.expressionScope !== scope) scope = scope.expressionScope;
-  return scope;
-}
-
-/** Bicep names are case-sensitive, ARM names are not. */
-function named<T extends { readonly name: string }>(items: readonly T[], name: string, template: Template): T | undefined {
-  return items.find((item) => (template.language === 'arm' ? equalsIgnoringCase(item.name, name) : item.name === name));
-}
-
-function findParameter(template: Template, name: string): Parameter | undefined {
-  const scope = nameScope(template);
-  return named(scope.parameters, name, scope);
-}
-
-function findVariable(template: Template, name: string): Variable | undefined {
-  const scope = nameScope(template);
-  return named(scope.variables, name, scope);
-}
 
 /** Functions whose result carries their arguments' text: a secret passed in comes out. */
 const PASS_THROUGH = new Set([
@@ -61,10 +39,10 @@ export function secretSource(expr: Expr, template: Template, seen = new Set<Vari
   switch (expr.kind) {
     case 'ref': {
       if (expr.target === 'parameter') {
-        const parameter = findParameter(template, expr.name);
+        const parameter = findParameter(nameScope(template), expr.name);
         return parameter?.secure ? { kind: 'secure parameter', name: parameter.name } : undefined;
       }
-      const variable = expr.target === 'variable' ? findVariable(template, expr.name) : undefined;
+      const variable = expr.target === 'variable' ? findVariable(nameScope(template), expr.name) : undefined;
       if (!variable || seen.has(variable) || seen.size >= MAX_VARIABLES_FOLLOWED) return undefined;
       seen.add(variable);
       return secretSource(variable.value, nameScope(template), seen);

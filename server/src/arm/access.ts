@@ -1,3 +1,4 @@
+import { equalsIgnoringCase } from '../text/equalsIgnoringCase';
 import type { Expr, ObjectExpr, PropertyEntryExpr } from '../model/expr';
 
 /**
@@ -12,33 +13,6 @@ export function findEntry(object: ObjectExpr | undefined, key: string): Property
     if (equalsIgnoringCase(entry.key, key)) found = entry;
   }
   return found;
-}
-
-/**
- * `a.toLowerCase() === b.toLowerCase()`, without building the lowered strings when both are ASCII: template keys
- * are compared tens of thousands of times per read.
- */
-export function equalsIgnoringCase(a: string, b: string): boolean {
-  if (a === b) return true;
-  const length = a.length;
-  if (length !== b.length) return isAscii(a) && isAscii(b) ? false : a.toLowerCase() === b.toLowerCase();
-  let equal = true;
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x >= 0x80 || y >= 0x80) return a.toLowerCase() === b.toLowerCase();
-    if (x !== y && ((x | 0x20) !== (y | 0x20) || !isLowerAsciiLetter(x | 0x20))) equal = false;
-  }
-  return equal;
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
-function isLowerAsciiLetter(ch: number): boolean {
-  return ch >= 0x61 && ch <= 0x7a;
 }
 
 export function member(object: ObjectExpr | undefined, key: string): Expr | undefined {

@@ -1,7 +1,8 @@
 import type { Expr, ObjectExpr, PropertyEntryExpr } from '../model/expr';
 import type { Range } from '../text/range';
 import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
-import { equalsIgnoringCase, literalString, member } from './access';
+import { equalsIgnoringCase } from '../text/equalsIgnoringCase';
+import { literalString, member } from './access';
 import { ArmExpressionParser } from './expression';
 import type { JsonLowering } from './jsonDocument';
 

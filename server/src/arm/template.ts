@@ -1,7 +1,8 @@
 import type { Expr, InvalidExpr, ObjectExpr } from '../model/expr';
 import type { Loop, Output, Parameter, Resource, SuppliedParameterValue, Template, Variable } from '../model/template';
 import type { Range } from '../text/range';
-import { asObject, equalsIgnoringCase, literalString, member, objectItems } from './access';
+import { equalsIgnoringCase } from '../text/equalsIgnoringCase';
+import { asObject, literalString, member, objectItems } from './access';
 import { buildUserFunctions } from './userFunctions';
 
 /** How a nested inline template sits in the template that declares its deployment. */

@@ -24,7 +24,6 @@ import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { explainRule, listRules } from './rules';
 
-
 function render(report: Report, options: CliOptions): string {
   switch (options.format) {
     case 'json':

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { builtinCatalogue } from '../lint/catalogue';
 import { DEFAULT_ANALYSIS_TIMEOUT_MS } from '../lint/deadline';
-import type { Severity } from '../lint/ruleApi';
+import { SEVERITIES, type Severity } from '../lint/ruleApi';
 import { LineIndex } from '../text/lineIndex';
 import { didYouMean } from './suggest';
 
@@ -12,7 +12,6 @@ export const CONFIG_FILE_NAME = 'ztlint.config.json';
 
 export type RuleSetting = Severity | 'off';
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', ...SEVERITIES];
 
 export interface ZtlintConfig {

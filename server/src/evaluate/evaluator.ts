@@ -5,7 +5,8 @@ import type { ParameterFile, Resource, SuppliedParameterValue, Template } from '
 import type { ArrayValue, ObjectValue, Value } from '../model/value';
 import { property } from '../model/lookup';
 import { callFunction } from './functions';
-import { arrayValue, booleanValue, equalsIgnoringCase, NO_HOPS, nullValue, numberValue, objectValue, PropertyList, sameValue, stringValue, throughHop, throughHops, unknownFrom, unknownValue } from './values';
+import { arrayValue, booleanValue, NO_HOPS, nullValue, numberValue, objectValue, PropertyList, sameValue, stringValue, throughHop, throughHops, unknownFrom, unknownValue } from './values';
+import { equalsIgnoringCase } from '../text/equalsIgnoringCase';
 import { MAX_EVALUATION_DEPTH, MAX_UNROLLED_ITEMS } from './limits';
 import { findParameter, findResourceBySymbol, findVariable, nameScope } from './scope';
 

@@ -6,7 +6,8 @@ import { property } from '../model/lookup';
 import { toJson } from '../model/value';
 import type { Evaluator } from './evaluator';
 import { MAX_UNROLLED_ITEMS } from './limits';
-import { arrayValue, booleanValue, equalsIgnoringCase, jsonValue, NO_HOPS, nullValue, numberValue, objectValue, PropertyList, sameValue, stringValue, unknownFrom, unknownValue } from './values';
+import { arrayValue, booleanValue, jsonValue, NO_HOPS, nullValue, numberValue, objectValue, PropertyList, sameValue, stringValue, unknownFrom, unknownValue } from './values';
+import { equalsIgnoringCase } from '../text/equalsIgnoringCase';
 import { nameScope } from './scope';
 import { allResources } from '../model/walk';
 

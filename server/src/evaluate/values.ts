@@ -1,3 +1,4 @@
+import { equalsIgnoringCase } from '../text/equalsIgnoringCase';
 import type { Range } from '../text/range';
 import type { ArrayValue, Hop, ObjectValue, PropertyValue, StringValue, UnknownValue, Value } from '../model/value';
 
@@ -65,26 +66,6 @@ export function throughHops(value: Value, hops: readonly Hop[]): Value {
 /** An unknown value computed from `cause`: its reason, and the deployment-time function it comes from. */
 export function unknownFrom(range: Range, cause: UnknownValue): UnknownValue {
   return unknownValue(range, cause.reason, cause.runtimeFunction ? { runtimeFunction: cause.runtimeFunction } : undefined);
-}
-
-/**
- * `a.toLowerCase() === b.toLowerCase()`, as ARM and Bicep compare keys, names and types, decided character by
- * character while the texts are ASCII: lower-casing both to compare them made two strings per comparison, and
- * every key of every object evaluated is compared.
- */
-export function equalsIgnoringCase(a: string, b: string): boolean {
-  if (a === b) return true;
-  const shorter = Math.min(a.length, b.length);
-  for (let i = 0; i < shorter; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Beyond ASCII, case is Unicode's to decide: the Kelvin sign is a `k`, and `İ` becomes two characters.
-    if (x >= 0x80 || y >= 0x80) return a.toLowerCase() === b.toLowerCase();
-    const lower = x | 0x20;
-    if (lower !== (y | 0x20) || lower < 0x61 || lower > 0x7a) return false;
-  }
-  return a.length === b.length;
 }
 
 /** Past this many entries an object's keys are looked up lower-cased in a map rather than compared one by one. */

@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CustomRule } from './catalogue';
-import type { Area, Principle, Rule, RuleTarget, Severity } from './ruleApi';
+import { SEVERITIES, type Area, type Principle, type Rule, type RuleTarget, type Severity } from './ruleApi';
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const AREAS: readonly Area[] = ['keyvault', 'network', 'secrets', 'identity', 'kubernetes', 'data', 'monitoring'];
 const PRINCIPLES: readonly Principle[] = ['verify-explicitly', 'least-privilege', 'assume-breach'];
 const TARGETS: readonly RuleTarget[] = ['template', 'parameters', 'kubernetes'];

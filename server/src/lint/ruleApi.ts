@@ -10,13 +10,19 @@ import type { FixIntent, NewValueFactory } from '../fix/intent';
  * How rules compare what ARM and Bicep compare ignoring case (resource types, property keys, names): without
  * lower-casing both sides, which made two strings per comparison in loops over a workspace's resources.
  */
-export { equalsIgnoringCase } from '../evaluate/values';
+export { equalsIgnoringCase } from '../text/equalsIgnoringCase';
+
+/** The declarations a template's expressions name, found as the evaluator finds them (in the template's `nameScope`). */
+export { findParameter, findVariable, nameScope } from '../evaluate/scope';
 
 /**
  * What a rule author writes against. A rule sees the model only: it never knows whether a resource came from
  * Bicep or ARM, and it describes fixes as intents that a writer per format turns into edits.
  */
 export type Severity = 'error' | 'warning' | 'info';
+
+/** Every severity, the most severe first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export type Area = 'keyvault' | 'network' | 'secrets' | 'identity' | 'kubernetes' | 'data' | 'monitoring';
 

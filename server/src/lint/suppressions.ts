@@ -5,7 +5,7 @@ import { allResources, allTemplates } from '../model/walk';
 import type { LineIndex } from '../text/lineIndex';
 import type { Range } from '../text/range';
 import { didYouMean } from '../config/suggest';
-import { equalsIgnoringCase } from '../evaluate/values';
+import { equalsIgnoringCase } from '../text/equalsIgnoringCase';
 import type { Finding } from './finding';
 
 /** The checks a suppression itself is subject to; they are findings like any rule's. */

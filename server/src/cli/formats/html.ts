@@ -1,11 +1,10 @@
 import type { Finding } from '../../lint/finding';
-import type { Severity } from '../../lint/ruleApi';
+import { SEVERITIES, type Severity } from '../../lint/ruleApi';
 import { TOOL_NAME, TOOL_VERSION } from '../../version';
 import { escapeHtml as esc, excerptHtml } from './htmlExcerpt';
 import { displayPath, lineIndexOf, regionOf } from './location';
 import type { Report } from './report';
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const COLOURS: Record<Severity, string> = { error: '#d1242f', warning: '#bf8700', info: '#0969da' };
 const AREAS = ['keyvault', 'network', 'secrets', 'identity', 'kubernetes', 'data', 'monitoring'];
 
