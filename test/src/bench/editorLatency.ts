@@ -248,10 +248,11 @@ function memoryPoint(s: ServerStats): MemoryPoint {
 const SOAK_RUNS = 3;
 
 /**
- * One server through a burst of 1,000 edits and then 9,000 more; memory after each 1,000. Returns the burst's
- * latencies and the memory points.
+ * One server through a burst of 1,000 edits and then 9,000 more; memory after the first 1,000 and at the end, and
+ * nowhere between: a collection forced between them would shape the heap the end is measured on. Returns the
+ * burst's latencies and the two memory points.
  */
-async function soak(): Promise<{ burst: number[]; points: MemoryPoint[]; publishes: number }> {
+async function soak(): Promise<{ burst: number[]; start: MemoryPoint; end: MemoryPoint; publishes: number }> {
   const client = await LspClient.start(makeWorkspace({}));
   try {
     const files = burstFiles();
@@ -260,12 +261,9 @@ async function soak(): Promise<{ burst: number[]; points: MemoryPoint[]; publish
     const sites = documents.map((d, i) => editSites(d.text, files[i].kind));
     const lastSent = new Map<string, { version: number; at: number }>();
     const first = await burst(documents, sites, 1_000, lastSent);
-    const points = [memoryPoint(await stats(client))];
-    for (let round = 1; round < 10; round++) {
-      await burst(documents, sites, 1_000, lastSent);
-      points.push(memoryPoint(await stats(client)));
-    }
-    return { burst: first, points, publishes: assertNothingStale(client, documents, lastSent) };
+    const start = memoryPoint(await stats(client));
+    for (let round = 1; round < 10; round++) await burst(documents, sites, 1_000, lastSent);
+    return { burst: first, start, end: memoryPoint(await stats(client)), publishes: assertNothingStale(client, documents, lastSent) };
   } finally {
     await client.stop();
   }
@@ -278,15 +276,14 @@ async function soak(): Promise<{ burst: number[]; points: MemoryPoint[]; publish
 async function load(): Promise<void> {
   const change = (a: number, b: number) => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)}%`;
   for (let run = 1; run <= SOAK_RUNS; run++) {
-    const { burst: first, points, publishes } = await soak();
-    const [start, end] = [points[0], points[points.length - 1]];
+    const { burst: first, start, end, publishes } = await soak();
     if (run === 1) {
       console.log(`  burst of 1,000 edits over 20 open files (debounce ${DEBOUNCE_MS} ms): last edit of each file to its fresh diagnostics p50 ${ms(percentile(first, 50))}, p99 ${ms(percentile(first, 99))}`);
       console.log(`  ${publishes} publishes checked: none stale (versions only rise, the last is the last sent)`);
       console.log(`  memory after a GC, after the first 1,000 edits and after 10,000 (target within 10%), soak ${run} of ${SOAK_RUNS} on a fresh server each:`);
     }
     console.log(
-      `    soak ${run}: heapUsed ${MB(start.heapUsed)} -> ${MB(end.heapUsed)} (${change(start.heapUsed, end.heapUsed)}); old generation live ${MB(start.oldUsed)} -> ${MB(end.oldUsed)} (${change(start.oldUsed, end.oldUsed)}), kept ${MB(start.oldSize)} -> ${MB(end.oldSize)}; RSS ${MB(start.rss)} -> ${MB(end.rss)} (${change(start.rss, end.rss)}); RSS after each 1,000: ${points.map((p) => (p.rss / 1e6).toFixed(0)).join(' ')}`,
+      `    soak ${run}: heapUsed ${MB(start.heapUsed)} -> ${MB(end.heapUsed)} (${change(start.heapUsed, end.heapUsed)}); old generation live ${MB(start.oldUsed)} -> ${MB(end.oldUsed)} (${change(start.oldUsed, end.oldUsed)}), kept ${MB(start.oldSize)} -> ${MB(end.oldSize)}; RSS ${MB(start.rss)} -> ${MB(end.rss)} (${change(start.rss, end.rss)})`,
     );
   }
 }
