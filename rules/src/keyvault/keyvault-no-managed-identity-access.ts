@@ -17,14 +17,14 @@ export const keyvaultNoManagedIdentityAccess: Rule = {
     const vaults = rbacVaults(context);
     if (vaults.length === 0) return;
     const assignments = roleAssignments(context);
+    // Worked out only for a grant to a principal written as an id: it reads the identity of every resource.
     let principals: Set<string> | undefined;
+    const knownPrincipals = () => (principals ??= managedIdentityPrincipals(context));
     for (const vault of vaults) {
       // A vault that grants nothing at all is keyvault-no-role-assignment's finding.
       const grants = grantsOn(context, vault, assignments);
       if (grants.length === 0) continue;
-      principals ??= managedIdentityPrincipals(context);
-      const known = principals;
-      if (grants.some((grant) => mayLetManagedIdentityUse(context, grant, known))) continue;
+      if (grants.some((grant) => mayLetManagedIdentityUse(context, grant, knownPrincipals))) continue;
       const related: Related[] = grants.map((grant) => ({ message: 'a role assignment that reaches the vault', at: grant.resource, ...(grant.file ? { file: grant.file } : {}) }));
       context.report({
         message: `Key Vault ${context.label(vault)} uses Azure RBAC, but none of the role assignments that reach it lets a managed identity read its secrets or use its keys: a workload that needs it must sign in with a secret or a person's account; grant the workload's managed identity a data role such as Key Vault Secrets User, scoped to the vault`,
@@ -36,7 +36,7 @@ export const keyvaultNoManagedIdentityAccess: Rule = {
 };
 
 /** Unknown roles and principals may: only a vault whose grants surely leave managed identities out is reported. */
-function mayLetManagedIdentityUse(context: RuleContext, grant: Assignment, principals: ReadonlySet<string>): boolean {
+function mayLetManagedIdentityUse(context: RuleContext, grant: Assignment, principals: () => ReadonlySet<string>): boolean {
   const role = roleOf(context, grant.resource);
   if (role.state === 'known' && roleUsesVault(context, role.id) === 'no') return false;
   return grantsManagedIdentity(context, grant.resource, principals) !== 'no';

@@ -33,14 +33,14 @@ export function managedIdentityPrincipals(context: RuleContext): Set<string> {
 
 /**
  * Whether a role assignment's principal is a managed identity: its `principalId` reads a resource's identity or
- * is one of `principals`. A person, a group, or a service principal named by an id that is no managed identity
- * here is not; a principal the template leaves open (a parameter) may be.
+ * is one of `principals` (asked for only then). A person, a group, or a service principal named by an id that
+ * is no managed identity here is not; a principal the template leaves open (a parameter) may be.
  */
-export function grantsManagedIdentity(context: RuleContext, assignment: Resource, principals: ReadonlySet<string>): 'yes' | 'no' | 'unknown' {
+export function grantsManagedIdentity(context: RuleContext, assignment: Resource, principals: () => ReadonlySet<string>): 'yes' | 'no' | 'unknown' {
   if (readsManagedIdentity(assignment)) return 'yes';
   const id = context.get(assignment, 'properties.principalId');
   const literalId = id.state === 'known' && id.value.kind === 'string' ? id.value.value.toLowerCase() : undefined;
-  if (literalId !== undefined && principals.has(literalId)) return 'yes';
+  if (literalId !== undefined && principals().has(literalId)) return 'yes';
   const type = context.get(assignment, 'properties.principalType');
   const typeName = type.state === 'known' && type.value.kind === 'string' ? type.value.value.toLowerCase() : undefined;
   if (typeName === undefined) return 'unknown';

@@ -34,6 +34,14 @@ export function parseJsonDocument(text: string, lowering: JsonLowering, check?: 
   return new JsonParser(text, lowering, check).parse();
 }
 
+/**
+ * The one JSON value that starts at `start`, read as `parseJsonDocument` reads a value `depth` levels down: an
+ * edited value of a document read before, read again alone. Comments and errors past the value are not its own.
+ */
+export function parseJsonValueAt(text: string, start: number, depth: number, lowering: JsonLowering, check?: () => void): JsonDocument {
+  return new JsonParser(text, lowering, check).parseAt(start, depth);
+}
+
 /** Tokens read between two calls of the check. */
 const TOKENS_PER_CHECK = 256;
 
@@ -78,6 +86,15 @@ class JsonParser {
     if (root === undefined) this.unexpected('a JSON value');
     else if (!this.atEnd()) this.unexpected('the end of the document');
     return { root, diagnostics: this.diagnostics, comments: this.comments };
+  }
+
+  parseAt(start: number, depth: number): JsonDocument {
+    this.scanner.position = start;
+    this.next();
+    const value = this.parseValue(depth);
+    const end = value?.range.end ?? start;
+    const within = <T extends { readonly range: Range }>(items: T[]) => items.filter((item) => item.range.end <= end);
+    return { root: value, diagnostics: within(this.diagnostics), comments: within(this.comments) };
   }
 
   private atEnd(): boolean {

@@ -58,12 +58,13 @@ function expandCopy(entry: PropertyEntryExpr): PropertyEntryExpr[] {
     const name = literalString(nameExpr);
     const body = member(item, 'input');
     if (nameExpr === undefined || name === undefined || body === undefined) return [entry];
-    const source = member(item, 'count') ?? { kind: 'invalid', reason: 'copy loop without count', range: item.range };
+    // Ranges of their own: an edited template's tree is moved in place, one range at a time (model/moveRanges).
+    const source = member(item, 'count') ?? { kind: 'invalid', reason: 'copy loop without count', range: { ...item.range } };
     expanded.push({
       kind: 'property',
       key: name,
-      keyRange: nameExpr.range,
-      value: { kind: 'for', source, body, range: item.range },
+      keyRange: { ...nameExpr.range },
+      value: { kind: 'for', source, body, range: { ...item.range } },
       range: item.range,
     });
   }

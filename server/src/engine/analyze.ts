@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { loadArm } from '../arm/index';
+import { loadArm, type ArmLoad } from '../arm/index';
 import { loadBicep } from '../bicep/index';
 import { loadKubernetes, type KubernetesLoad } from '../kubernetes/index';
 import { AnalysisTimedOut, type Deadline } from '../lint/deadline';
@@ -9,13 +9,22 @@ import type { AnalyzedDocument } from './document';
 const LOOKS_LIKE_MANIFEST = [/^apiVersion:/m, /^kind:/m];
 
 /**
+ * How an editor reads the versions of one open file: re-reading only what an edit changed (the documents of a
+ * manifest, the object of a template). Each is given that file's versions only.
+ */
+export interface VersionReaders {
+  readonly yaml?: (text: string, deadline?: Deadline) => KubernetesLoad;
+  readonly json?: (text: string, check?: () => void) => ArmLoad;
+}
+
+/**
  * Reads one file's text into the model. The file name says which syntax to try; the content decides whether it
- * is linted at all: JSON must carry an ARM `$schema`, YAML must hold Kubernetes objects. An editor passes its own
- * YAML reader, which re-reads only the documents of a manifest that an edit changed. Past the deadline, reading
- * stops and the document carries `timedOut` (a JSON file cut short is taken for a template: it was not
+ * is linted at all: JSON must carry an ARM `$schema`, YAML must hold Kubernetes objects. Past the deadline,
+ * reading stops and the document carries `timedOut` (a JSON file cut short is taken for a template: it was not
  * read far enough to tell).
  */
-export function analyzeDocument(filePath: string, text: string, readYaml: (text: string, deadline?: Deadline) => KubernetesLoad = loadKubernetes, deadline?: Deadline): AnalyzedDocument {
+export function analyzeDocument(filePath: string, text: string, readers: VersionReaders = {}, deadline?: Deadline): AnalyzedDocument {
+  const { yaml: readYaml = loadKubernetes, json: readJson = loadArm } = readers;
   const extension = path.extname(filePath).toLowerCase();
   const base = { path: filePath, text };
   switch (extension) {
@@ -28,7 +37,7 @@ export function analyzeDocument(filePath: string, text: string, readYaml: (text:
     }
     case '.json':
     case '.jsonc': {
-      const loaded = readWithin(deadline, 'reading JSON', (check) => loadArm(text, check));
+      const loaded = readWithin(deadline, 'reading JSON', (check) => readJson(text, check));
       if (loaded instanceof AnalysisTimedOut) return { ...base, format: 'arm-template', diagnostics: [], comments: [], timedOut: loaded };
       if (loaded.kind === 'not-arm') return { ...base, format: 'not-linted', diagnostics: [], comments: [] };
       return { ...base, ...loaded, format: loaded.kind === 'template' ? 'arm-template' : 'arm-parameters' };

@@ -30,7 +30,7 @@ export function readAndAnalyze(filePath: string, timeoutMs = DEFAULT_ANALYSIS_TI
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { kind: 'unreadable', path: filePath, message: decoded.reason };
-  return { kind: 'analyzed', path: filePath, document: analyzeDocument(filePath, decoded.text, undefined, deadline) };
+  return { kind: 'analyzed', path: filePath, document: analyzeDocument(filePath, decoded.text, {}, deadline) };
 }
 
 /** Reads every candidate file under `inputs`; problems with one file never stop the others. */

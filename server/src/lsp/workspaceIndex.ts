@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { analyzeDocument } from '../engine/analyze';
+import { TemplateCache } from '../arm/templateCache';
+import { analyzeDocument, type VersionReaders } from '../engine/analyze';
 import type { AnalyzedDocument } from '../engine/document';
 import { parameterFileKeys, parameterFilesFor, templateKey } from '../engine/parameterFiles';
 import { readAndAnalyze } from '../engine/scan';
@@ -49,9 +50,16 @@ export class IndexedFile {
   }
 }
 
-function analyzeSafely(filePath: string, text: string, manifests: ManifestCache, timeoutMs: number): Analysis {
+/** The readers of one open file's versions, each keeping what the next version can re-use. */
+function versionReaders(): VersionReaders {
+  const manifests = new ManifestCache();
+  const templates = new TemplateCache();
+  return { yaml: (text, deadline) => manifests.load(text, deadline), json: (text, check) => templates.load(text, check) };
+}
+
+function analyzeSafely(filePath: string, text: string, readers: VersionReaders, timeoutMs: number): Analysis {
   try {
-    return { kind: 'analyzed', document: analyzeDocument(filePath, text, (yaml, deadline) => manifests.load(yaml, deadline), new Deadline(timeoutMs)) };
+    return { kind: 'analyzed', document: analyzeDocument(filePath, text, readers, new Deadline(timeoutMs)) };
   } catch (error) {
     return { kind: 'crashed', message: internalErrorLog(error) };
   }
@@ -73,8 +81,8 @@ function readSafely(filePath: string, timeoutMs: number): { text: string; analys
  */
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
-  /** open files, with the reader that re-reads only the changed documents of a manifest between versions */
-  private readonly open = new Map<string, ManifestCache>();
+  /** open files, with the readers that re-read only what changed between versions */
+  private readonly open = new Map<string, VersionReaders>();
   /**
    * The files that are not open, as rules and parameter file lookups see them: they change far less often than an
    * open file, so an edit costs in proportion to the open files, not to the workspace.
@@ -113,15 +121,15 @@ export class WorkspaceIndex {
   /** Takes the editor's text of an open file; analyses it only when its version is new. */
   putOpen(filePath: string, uri: string, text: string, version: number): { before?: IndexedFile; after: IndexedFile } {
     const before = this.files.get(filePath);
-    let manifests = this.open.get(filePath);
-    if (!manifests) {
-      manifests = new ManifestCache();
-      this.open.set(filePath, manifests);
+    let readers = this.open.get(filePath);
+    if (!readers) {
+      readers = versionReaders();
+      this.open.set(filePath, readers);
       this.closed = undefined;
     }
     if (before && before.version === version && before.text === text) return { before, after: before };
     this.openReads.set(filePath, (this.openReads.get(filePath) ?? 0) + 1);
-    return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text, manifests, this.timeoutMsFor(filePath)))) };
+    return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text, readers, this.timeoutMsFor(filePath)))) };
   }
 
   /** Reads a file from disk, unless the editor has it open (its text there is the one that counts). */

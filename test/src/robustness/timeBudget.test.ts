@@ -136,14 +136,14 @@ describe('robustness: per-file time budget', () => {
       assert.equal(cut.document.timedOut?.message, `analysis timed out after ${TINY_BUDGET} ms (in reading ${input.syntax})`);
 
       let clockReadings = 0;
-      const whole = analyzeDocument(file, text, undefined, new Deadline(Number.MAX_SAFE_INTEGER, () => clockReadings++));
+      const whole = analyzeDocument(file, text, {}, new Deadline(Number.MAX_SAFE_INTEGER, () => clockReadings++));
       assert.equal(whole.timedOut, undefined);
       assert.deepEqual(whole.diagnostics, []);
       assert.ok(whole.template || whole.kubernetesObjects?.length === 1, `${input.file} read whole as ${whole.format}`);
       // The reader looks at the clock all along the one piece, so a budget of a quarter of those readings stops it inside.
       assert.ok(clockReadings >= 8, `${clockReadings} clock readings in a whole read`);
       const quarter = Math.floor(clockReadings / 4);
-      assert.equal(analyzeDocument(file, text, undefined, steppedDeadline(quarter)).timedOut?.message, `analysis timed out after ${quarter} ms (in reading ${input.syntax})`);
+      assert.equal(analyzeDocument(file, text, {}, steppedDeadline(quarter)).timedOut?.message, `analysis timed out after ${quarter} ms (in reading ${input.syntax})`);
     });
   }
 

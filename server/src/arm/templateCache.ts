@@ -1,0 +1,107 @@
+import type { ArrayExpr, Expr, ObjectExpr } from '../model/expr';
+import { moveRangesAfter } from '../model/moveRanges';
+import { changedSpan } from '../text/changedSpan';
+import type { Range } from '../text/range';
+import type { Comment } from '../text/syntaxDiagnostic';
+import { readArm, templateLoad, type ArmLoad } from './index';
+import { parseJsonValueAt } from './jsonDocument';
+import { ArmLowering } from './lower';
+
+/** A version read without errors: the tree its template was built from, kept to be edited into the next one. */
+interface CleanRead {
+  readonly text: string;
+  readonly root: ObjectExpr;
+  readonly comments: readonly Comment[];
+}
+
+/** An object or array below the root, where it sits, and how deep (as the parser counts). */
+interface Slot {
+  readonly value: ObjectExpr | ArrayExpr;
+  readonly depth: number;
+  replace(value: Expr): void;
+}
+
+/**
+ * Reads the successive versions of one template as an editor sends them. Most edits fall inside one small object
+ * (a resource's `properties`, a parameter's definition): that object alone is read again and put in place of the
+ * old one, and the rest of the tree is moved by the edit's length instead of being read again. Reading a 3 MB
+ * template whole takes tens of milliseconds and makes a model the garbage collector must then copy; an edit's own
+ * object takes well under one. Any version with an error, any edit that reaches the root object or its own
+ * braces, and any object that does not read back cleanly to the same end, is read whole.
+ *
+ * The kept tree is edited in place: the model of the version before shares it, and is stale once the next version
+ * is read (an editor only works from the latest version).
+ */
+export class TemplateCache {
+  private last: CleanRead | undefined;
+
+  load(text: string, check?: () => void): ArmLoad {
+    const last = this.last;
+    // What follows either hands the tree on or cannot trust it any more (a read the deadline stops half way).
+    this.last = undefined;
+    const edited = last && this.readEdit(last, text, check);
+    if (edited) return edited;
+    const { load, root } = readArm(text, check);
+    if (root && load.kind === 'template' && load.diagnostics.length === 0) this.last = { text, root, comments: load.comments };
+    return load;
+  }
+
+  private readEdit(last: CleanRead, text: string, check: (() => void) | undefined): ArmLoad | undefined {
+    const span = changedSpan(last.text, text);
+    if (span === undefined) return this.keep({ ...last, text });
+    const slot = innermostAround(last.root, span.start, span.beforeEnd);
+    if (!slot) return undefined;
+    const old = slot.value.range;
+    const delta = text.length - last.text.length;
+    const lowering = new ArmLowering(text);
+    const read = parseJsonValueAt(text, old.start, slot.depth, lowering, check);
+    if (read.root === undefined || read.root.range.end !== old.end + delta || read.diagnostics.length > 0 || lowering.diagnostics.length > 0) return undefined;
+    const oldEnd = old.end;
+    moveRangesAfter(last.root, oldEnd, delta, slot.value);
+    slot.replace(read.root);
+    const comments = [
+      ...last.comments.filter((c) => c.range.end <= old.start),
+      ...read.comments,
+      ...last.comments.filter((c) => c.range.start >= oldEnd).map((c) => ({ ...c, range: moved(c.range, delta) })),
+    ];
+    return this.keep({ text, root: last.root, comments });
+  }
+
+  private keep(read: CleanRead): ArmLoad {
+    this.last = read;
+    return templateLoad(read.root, read.text, [], [...read.comments]);
+  }
+}
+
+function moved(range: Range, delta: number): Range {
+  return { start: range.start + delta, end: range.end + delta };
+}
+
+/** Holds `[start, end)` strictly inside its brackets. */
+function around(expr: Expr, start: number, end: number): expr is ObjectExpr | ArrayExpr {
+  return (expr.kind === 'object' || expr.kind === 'array') && expr.range.start < start && end < expr.range.end;
+}
+
+/**
+ * The innermost object or array below the root that holds the span strictly inside its brackets, reached through
+ * property values and array items only: a `copy` loop the reading turned into another shape is read again with
+ * the object that holds it.
+ */
+function innermostAround(root: ObjectExpr, start: number, end: number): Slot | undefined {
+  let found: Slot | undefined;
+  let container: ObjectExpr | ArrayExpr = root;
+  for (let depth = 1; ; depth++) {
+    let next: Slot | undefined;
+    if (container.kind === 'object') {
+      const entry: { value: Expr } | undefined = container.entries.find((e) => e.kind === 'property' && around(e.value, start, end));
+      if (entry) next = { value: entry.value as ObjectExpr | ArrayExpr, depth, replace: (value) => (entry.value = value) };
+    } else {
+      const items = container.items as Expr[];
+      const index = items.findIndex((item) => around(item, start, end));
+      if (index >= 0) next = { value: items[index] as ObjectExpr | ArrayExpr, depth, replace: (value) => (items[index] = value) };
+    }
+    if (!next) return found;
+    found = next;
+    container = next.value;
+  }
+}
