@@ -1,7 +1,9 @@
 import * as path from 'node:path';
 import { loadArm, type ArmLoad } from '../arm/index';
+import { TemplateCache } from '../arm/templateCache';
 import { loadBicep } from '../bicep/index';
 import { loadKubernetes, type KubernetesLoad } from '../kubernetes/index';
+import { ManifestCache } from '../kubernetes/manifestCache';
 import { AnalysisTimedOut, type Deadline } from '../lint/deadline';
 import type { AnalyzedDocument } from './document';
 
@@ -15,6 +17,13 @@ const LOOKS_LIKE_MANIFEST = [/^apiVersion:/m, /^kind:/m];
 export interface VersionReaders {
   readonly yaml?: (text: string, deadline?: Deadline) => KubernetesLoad;
   readonly json?: (text: string, check?: () => void) => ArmLoad;
+}
+
+/** The readers of one open file's versions, each keeping what the next version can re-use. */
+export function versionReaders(): VersionReaders {
+  const manifests = new ManifestCache();
+  const templates = new TemplateCache();
+  return { yaml: (text, deadline) => manifests.load(text, deadline), json: (text, check) => templates.load(text, check) };
 }
 
 /**

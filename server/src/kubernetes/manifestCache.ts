@@ -30,10 +30,11 @@ function splitAtDocumentStarts(text: string): { start: number; text: string }[] 
  * Reads the successive versions of one manifest as an editor sends them, re-reading only the YAML documents whose
  * text changed: the `yaml` package composes about 3 MB/s, so a 2 MB manifest of 74 documents takes most of a
  * second whole but a few milliseconds per edited document. A part is cut at each `---` line (a document start
- * ends any scalar or collection open before it), read with the same reader as a whole file, and its offsets and
- * document indexes moved to where it now sits. Where reading the parts could differ from reading the whole (YAML
- * directives, `...` markers, nesting past the depth limit, aliases that would together overrun the file's alias
- * budget), the whole text is read instead. Only the parts of the latest version are kept.
+ * ends any scalar or collection a valid document left open), read with the same reader as a whole file, and its
+ * offsets and document indexes moved to where it now sits. Where reading the parts could differ from reading the
+ * whole (YAML directives, `...` markers, nesting past the depth limit, aliases that would together overrun the
+ * file's alias budget), the whole text is read instead; from a part with errors on, the rest of the text is one
+ * part. Only the parts of the latest version are kept.
  * With a deadline, the parts are read until it passes: the load has the objects of the parts read before, and
  * those parts are kept, so that the next version goes on from there.
  */
@@ -58,18 +59,27 @@ export class ManifestCache {
     }
     const previous = this.parts;
     this.parts = new Map();
-    for (const [i, piece] of pieces.entries()) {
-      if (this.parts.has(piece.text)) continue;
-      const part = previous.get(piece.text) ?? readPart(piece.text, deadline);
+    const placedPieces: { start: number; text: string }[] = [];
+    for (let i = 0; i < pieces.length; i++) {
+      let piece = pieces[i];
+      let part = this.parts.get(piece.text) ?? previous.get(piece.text) ?? readPart(piece.text, deadline);
+      if (!readCleanly(part) && i < pieces.length - 1) {
+        // An error can leave open what the next `---` would otherwise close (a quoted scalar, a flow collection),
+        // and its range can reach past the part: from here on, the text is read as one part.
+        piece = { start: piece.start, text: text.slice(piece.start) };
+        part = previous.get(piece.text) ?? readPart(piece.text, deadline);
+        i = pieces.length;
+      }
       const timedOut = part.read?.timedOut;
       if (timedOut) {
-        for (const rest of pieces.slice(i)) if (previous.has(rest.text)) this.parts.set(rest.text, previous.get(rest.text)!);
-        const before = this.assemble(pieces.slice(0, i));
+        for (const rest of pieces) if (!this.parts.has(rest.text) && previous.has(rest.text)) this.parts.set(rest.text, previous.get(rest.text)!);
+        const before = this.assemble(placedPieces);
         return { ...(before ?? { objects: [], diagnostics: [], comments: [], isKubernetes: false, helmTemplate: false }), timedOut };
       }
       this.parts.set(piece.text, part);
+      placedPieces.push(piece);
     }
-    return this.assemble(pieces) ?? loadKubernetes(text, deadline);
+    return this.assemble(placedPieces) ?? loadKubernetes(text, deadline);
   }
 
   private assemble(pieces: readonly { start: number; text: string }[]): KubernetesLoad | undefined {
@@ -100,6 +110,11 @@ export class ManifestCache {
     }
     return { objects, diagnostics, comments, isKubernetes: objects.length > 0, helmTemplate: false };
   }
+}
+
+/** Read without an error or warning: whatever the part opened, it closed. */
+function readCleanly(part: Part): boolean {
+  return part.read !== undefined && part.read.diagnostics.length === 0;
 }
 
 /** Parts are cut at line starts, so a line indented too deeply is in one part: the check is made per part. */

@@ -1,10 +1,8 @@
 import * as path from 'node:path';
-import { TemplateCache } from '../arm/templateCache';
-import { analyzeDocument, type VersionReaders } from '../engine/analyze';
+import { analyzeDocument, versionReaders, type VersionReaders } from '../engine/analyze';
 import type { AnalyzedDocument } from '../engine/document';
 import { parameterFileKeys, parameterFilesFor, templateKey } from '../engine/parameterFiles';
 import { readAndAnalyze } from '../engine/scan';
-import { ManifestCache } from '../kubernetes/manifestCache';
 import { DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from '../lint/deadline';
 import { internalErrorLog } from '../lint/internalError';
 import type { WorkspaceView } from '../lint/ruleApi';
@@ -48,13 +46,6 @@ export class IndexedFile {
     this.lineIndex ??= new LineIndex(this.text);
     return this.lineIndex;
   }
-}
-
-/** The readers of one open file's versions, each keeping what the next version can re-use. */
-function versionReaders(): VersionReaders {
-  const manifests = new ManifestCache();
-  const templates = new TemplateCache();
-  return { yaml: (text, deadline) => manifests.load(text, deadline), json: (text, check) => templates.load(text, check) };
 }
 
 function analyzeSafely(filePath: string, text: string, readers: VersionReaders, timeoutMs: number): Analysis {

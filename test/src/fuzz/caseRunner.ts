@@ -20,7 +20,8 @@ const HEAP_MB = 1_536;
 export class CaseRunner {
   private worker: Worker | undefined;
 
-  async run(filePath: string, text: string, budgetMs: number): Promise<CaseOutcome> {
+  /** `previous`: the version an editor would have had before `text` (see `CheckOptions`) */
+  async run(filePath: string, text: string, budgetMs: number, previous?: string): Promise<CaseOutcome> {
     const worker = (this.worker ??= new Worker(path.join(__dirname, 'caseWorker.js'), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } }));
     const started = performance.now();
     return new Promise<CaseOutcome>((resolve) => {
@@ -46,7 +47,7 @@ export class CaseRunner {
         done({ kind: 'hang', ms: performance.now() - started });
       }, budgetMs);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.postMessage({ path: filePath, text });
+      worker.postMessage({ path: filePath, text, previous });
     });
   }
 

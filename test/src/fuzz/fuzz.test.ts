@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { tempDir } from '../cli/helpers';
 import { CaseRunner } from './caseRunner';
 import { CASE_SUFFIX, describeSummary, fuzz, REGRESSIONS } from './fuzzer';
-import { caseText, type SavedCase } from './regression';
+import { caseText, seedText, type SavedCase } from './regression';
 import { seedFiles } from './seeds';
 
 /** The suite's run: fixed, so that a failure is the same on every machine and can be replayed by its case seed. */
@@ -47,7 +47,7 @@ describe('fuzzing: seeded mutations of the corpus and the fixtures', function ()
     try {
       for (const file of regressions) {
         const saved = JSON.parse(fs.readFileSync(path.join(REGRESSIONS, file), 'utf8')) as SavedCase;
-        const outcome = await runner.run(saved.lintedAs, caseText(saved), BUDGET_MS);
+        const outcome = await runner.run(saved.lintedAs, caseText(saved), BUDGET_MS, seedText(saved.base));
         assert.equal(outcome.kind, 'ok', `${file} (${saved.base}; ${saved.mutations.join(', ')}): ${JSON.stringify(outcome)}`);
       }
     } finally {

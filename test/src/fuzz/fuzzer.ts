@@ -94,9 +94,10 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
       if (options.timeMs !== undefined && performance.now() - started > options.timeMs) break;
       const caseSeed = caseSeedOf(options.seed, i);
       const { base, text, mutations } = makeCase(options.seeds, caseSeed);
-      let outcome = await runner.run(base.path, text, options.budgetMs);
+      // The seed file is the version an editor had before the mutated one.
+      let outcome = await runner.run(base.path, text, options.budgetMs, base.text);
       // A busy machine can stall a case: a hang counts only if it hangs again, alone in a fresh thread.
-      if (outcome.kind === 'hang') outcome = await runner.run(base.path, text, options.budgetMs);
+      if (outcome.kind === 'hang') outcome = await runner.run(base.path, text, options.budgetMs, base.text);
       cases++;
       options.onCase?.(i, outcome);
       const format = path.extname(base.path);

@@ -41,6 +41,18 @@ describe('kubernetes manifest cache (re-reading only the documents an edit chang
     assert.equal(asData(after), asData(loadKubernetes(edited)));
   });
 
+  it('reads on from a document with errors as a whole read does: an unclosed quote or flow map runs past the next ---', () => {
+    const account = (name: string) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n`;
+    const clean = [account('a'), account('b'), account('c')].join('---\n');
+    for (const broken of [clean.replace('name: b', 'name: "b'), clean.replace('name: b', 'name: {b'), clean.replace('name: b\n', 'name: b\n  # a comment\n    bad: [\n')]) {
+      const cache = new ManifestCache();
+      cache.load(clean);
+      const whole = loadKubernetes(broken);
+      assert.ok(whole.diagnostics.length > 0, 'the broken version has errors');
+      assert.equal(asData(cache.load(broken)), asData(whole));
+    }
+  });
+
   it('reads the whole text when the documents together would overrun the alias budget one read of the file has', () => {
     // Each document alone stays within its budget (100,000 nodes at least); three together do not.
     const list = Array.from({ length: 1000 }, (_, i) => `    - ${i}`).join('\n');

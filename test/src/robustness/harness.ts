@@ -1,11 +1,12 @@
 import * as path from 'node:path';
-import { analyzeDocument } from 'ztlint/engine/analyze';
+import { analyzeDocument, versionReaders } from 'ztlint/engine/analyze';
 import type { AnalyzedDocument } from 'ztlint/engine/document';
 import { applyFixes, editsForFix } from 'ztlint/fix/applyFixes';
 import { builtinCatalogue } from 'ztlint/lint/catalogue';
 import type { Finding } from 'ztlint/lint/finding';
 import { lintDocument } from 'ztlint/lint/lintDocument';
 import type { Range } from 'ztlint/text/range';
+import { graphDifference } from '../support/graph';
 
 /** mulberry32: a tiny seeded PRNG, so every run mutates the same way and a failure can be replayed. */
 export function prng(seed: number): { next(): number; int(below: number): number; pick<T>(items: readonly T[]): T } {
@@ -39,6 +40,24 @@ function rangeProblem(what: string, range: Range | undefined, length: number): s
 export interface CheckOptions {
   /** also run `applyFixes` (and `editsForFix` on every fix) when findings have fixes */
   readonly fixes?: boolean;
+  /**
+   * The version before `text`, as an editor has it open: `text` is also read as an editor reads its next version
+   * (re-reading only what changed, see `versionReaders`), which must give what a read of the whole text gives.
+   */
+  readonly previous?: string;
+}
+
+/** What an editor's reading of `text` after `previous` changes from a read of the whole `text`: nothing, or a problem. */
+function editorReadProblem(filePath: string, previous: string, text: string, whole: AnalyzedDocument): string | undefined {
+  try {
+    const readers = versionReaders();
+    analyzeDocument(filePath, previous, readers);
+    const edited = analyzeDocument(filePath, text, readers);
+    const difference = graphDifference(edited, whole);
+    return difference === undefined ? undefined : `an editor's read of this version after the one before differs from a read of the whole text at ${difference}`;
+  } catch (error) {
+    return `an editor's read of this version after the one before threw: ${describe(error)}`;
+  }
 }
 
 /**
@@ -53,6 +72,10 @@ export function checkText(filePath: string, text: string, options: CheckOptions 
     document = analyzeDocument(filePath, text);
   } catch (error) {
     return [`analyzeDocument threw: ${describe(error)}`];
+  }
+  if (options.previous !== undefined) {
+    const problem = editorReadProblem(filePath, options.previous, text, document);
+    if (problem) problems.push(problem);
   }
   for (const d of document.diagnostics) {
     const bad = rangeProblem(`diagnostic ${d.code} "${d.message}"`, d.range, text.length);
