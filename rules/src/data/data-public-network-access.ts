@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from 'ztlint/lint/ruleApi';
 import type { Resource } from 'ztlint/model/template';
-import { PrivateEndpoints } from './privateEndpoints';
+import { PrivateEndpoints, privateEndpointFacts } from './privateEndpoints';
 
 interface Service {
   readonly type: string;
@@ -105,6 +105,7 @@ export const dataPublicNetworkAccess: Rule = {
   principle: 'assume-breach',
   targets: ['template'],
   fixable: true,
+  workspaceFacts: [privateEndpointFacts],
   check(context) {
     let endpoints: PrivateEndpoints | undefined;
     for (const service of SERVICES) {

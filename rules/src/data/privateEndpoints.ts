@@ -1,33 +1,34 @@
-import { equalsIgnoringCase, type RuleContext } from 'ztlint/lint/ruleApi';
-import { lookup } from 'ztlint/model/lookup';
+import { equalsIgnoringCase, otherFiles, type FactContext, type FileFact, type RuleContext, type WorkspaceFacts } from 'ztlint/lint/ruleApi';
+import { lookup, type Lookup } from 'ztlint/model/lookup';
 import type { Resource } from 'ztlint/model/template';
 import type { Value } from 'ztlint/model/value';
 
 const PRIVATE_ENDPOINT = 'microsoft.network/privateendpoints';
 const CONNECTIONS = ['properties.privateLinkServiceConnections', 'properties.manualPrivateLinkServiceConnections'];
 
-/** One connection of a private endpoint: what it points at and which sub-resources (`blob`, `sqlServer`). */
-interface Connection {
-  readonly target: Value;
-  /** the type and name in a target written as a resource id, read once: every resource is matched against it */
-  readonly id?: { readonly type: string; readonly name: string };
-  /** lower-cased; undefined when not known */
-  readonly groupIds?: readonly string[];
-  /** declared in the file being linted, where an unknown target may well be one of its resources */
-  readonly local: boolean;
-}
+/** One connection of a private endpoint: what it points at. Connections that can point at nothing are left out. */
+type Connection =
+  /** a resource declared in a template: its type, and its name when it is known */
+  | { readonly kind: 'resource'; readonly type: string; readonly name: string | null }
+  /** a resource named by a literal id */
+  | { readonly kind: 'id'; readonly type: string; readonly name: string }
+  /** a target that cannot be known, with the sub-resources it connects to (`blob`, `sqlServer`: lower-cased) when they are */
+  | { readonly kind: 'unknown'; readonly groupIds: readonly string[] | null };
 
-/**
- * The connections of another file's private endpoint. It is evaluated with its own defaults whichever file is
- * being linted, so they are worked out once: a scan asks for them again for every file (quadratic otherwise).
- */
-const workspaceConnections = new WeakMap<Resource, Connection[]>();
+/** A private endpoint of another file (an `existing` one too: it tells that the file declares one). */
+type EndpointFact = { readonly connections: readonly Connection[] };
+
+export const privateEndpointFacts: WorkspaceFacts<EndpointFact> = {
+  name: 'data/private-endpoints',
+  // A target that cannot be known counts only in its own file (see `connects`).
+  collect: (context) => context.resources(PRIVATE_ENDPOINT).map((endpoint) => ({ connections: connectionsOf(context, endpoint).filter((c) => c.kind !== 'unknown') })),
+};
 
 /**
  * The connections of all the endpoints the workspace lists, by that list: it is the same list for every file that
  * declares no private endpoint itself.
  */
-const connectionsOfList = new WeakMap<readonly { readonly resource: Resource }[], Connection[]>();
+const connectionsOfList = new WeakMap<readonly FileFact<EndpointFact>[], Connection[]>();
 
 /**
  * Finds out whether a private endpoint connects to a resource: in the file, in the other files of the
@@ -35,28 +36,13 @@ const connectionsOfList = new WeakMap<readonly { readonly resource: Resource }[]
  */
 export class PrivateEndpoints {
   private readonly connections: Connection[];
+  private readonly elsewhere: readonly FileFact<EndpointFact>[];
 
   constructor(private readonly context: RuleContext) {
-    this.connections = [...context.resources(PRIVATE_ENDPOINT).flatMap((endpoint) => this.connectionsOf(endpoint, true)), ...this.workspaceConnections()];
-  }
-
-  private workspaceConnections(): Connection[] {
-    const endpoints = this.context.workspace.resources(PRIVATE_ENDPOINT);
-    let connections = connectionsOfList.get(endpoints);
-    if (!connections) {
-      connections = endpoints.flatMap((w) => this.workspaceConnectionsOf(w.resource));
-      connectionsOfList.set(endpoints, connections);
-    }
-    return connections;
-  }
-
-  private workspaceConnectionsOf(endpoint: Resource): Connection[] {
-    let connections = workspaceConnections.get(endpoint);
-    if (!connections) {
-      connections = this.connectionsOf(endpoint, false);
-      workspaceConnections.set(endpoint, connections);
-    }
-    return connections;
+    this.elsewhere = otherFiles(context, privateEndpointFacts);
+    let others = connectionsOfList.get(this.elsewhere);
+    if (!others) connectionsOfList.set(this.elsewhere, (others = this.elsewhere.flatMap(({ fact }) => fact.connections)));
+    this.connections = [...context.resources(PRIVATE_ENDPOINT).flatMap((endpoint) => connectionsOf(context, endpoint)), ...others];
   }
 
   /**
@@ -68,49 +54,22 @@ export class PrivateEndpoints {
     return this.connections.some((c) => this.matches(c, resource, groupIds)) || this.viaModule(resource);
   }
 
-  /** The connections of a private endpoint (an `existing` one declares none). */
-  private connectionsOf(endpoint: Resource, local: boolean): Connection[] {
-    const result: Connection[] = [];
-    if (endpoint.existing) return result;
-    for (const path of CONNECTIONS) {
-      const list = this.context.get(endpoint, path);
-      if (list.state !== 'known' || list.value.kind !== 'array') continue;
-      for (const item of list.value.items) {
-        const target = lookup(item, 'properties.privateLinkServiceId');
-        if (target.state === 'absent') continue;
-        const groups = lookup(item, 'properties.groupIds');
-        const groupIds = groups.state === 'known' && groups.value.kind === 'array' && !groups.value.incomplete && groups.value.items.every((g) => g.kind === 'string')
-          ? groups.value.items.map((g) => (g.kind === 'string' ? g.value.toLowerCase() : ''))
-          : undefined;
-        const id = target.value.kind === 'string' ? idParts(target.value.value) : undefined;
-        result.push({ target: target.value, local, ...(id ? { id } : {}), ...(groupIds ? { groupIds } : {}) });
-      }
-    }
-    return result;
-  }
-
   private matches(connection: Connection, resource: Resource, groupIds: readonly string[]): boolean {
-    const { target } = connection;
-    if (target.kind === 'resource') {
-      if (target.resource === resource) return true;
-      return this.sameResource(target.resource, resource);
+    switch (connection.kind) {
+      // The same type and, where both names are known, the same name (an `existing` declaration elsewhere).
+      case 'resource': {
+        if (!equalsIgnoringCase(connection.type, resource.type)) return false;
+        const name = this.name(resource);
+        return connection.name === null || name === undefined || equalsIgnoringCase(connection.name, name);
+      }
+      case 'id': {
+        if (!equalsIgnoringCase(connection.type, resource.type)) return false;
+        const name = this.name(resource);
+        return name !== undefined && equalsIgnoringCase(connection.name, name);
+      }
+      case 'unknown':
+        return connection.groupIds === null || connection.groupIds.some((g) => groupIds.includes(g));
     }
-    if (target.kind === 'string') {
-      const { id } = connection;
-      if (id === undefined || !equalsIgnoringCase(id.type, resource.type)) return false;
-      const name = this.name(resource);
-      return name !== undefined && equalsIgnoringCase(id.name, name);
-    }
-    if (target.kind !== 'unknown' || !connection.local) return false;
-    return connection.groupIds === undefined || connection.groupIds.some((g) => groupIds.includes(g));
-  }
-
-  /** The same type and, where both names are known, the same name (an `existing` declaration elsewhere). */
-  private sameResource(other: Resource, resource: Resource): boolean {
-    if (!equalsIgnoringCase(other.type, resource.type)) return false;
-    const a = this.name(other);
-    const b = this.name(resource);
-    return a === undefined || b === undefined || equalsIgnoringCase(a, b);
   }
 
   private name(resource: Resource): string | undefined {
@@ -132,7 +91,43 @@ export class PrivateEndpoints {
 
   private workspaceFileDeclaresEndpoint(source: string): boolean {
     const relative = source.replace(/\\/g, '/').replace(/^(\.\.?\/)+/, '');
-    return this.context.workspace.resources(PRIVATE_ENDPOINT).some((w) => w.file.replace(/\\/g, '/').endsWith(`/${relative}`));
+    return this.elsewhere.some((w) => w.file.replace(/\\/g, '/').endsWith(`/${relative}`));
+  }
+}
+
+/** The connections of a private endpoint (an `existing` one declares none). */
+function connectionsOf(context: FactContext, endpoint: Resource): Connection[] {
+  const result: Connection[] = [];
+  if (endpoint.existing) return result;
+  for (const path of CONNECTIONS) {
+    const list = context.get(endpoint, path);
+    if (list.state !== 'known' || list.value.kind !== 'array') continue;
+    for (const item of list.value.items) {
+      const target = lookup(item, 'properties.privateLinkServiceId');
+      if (target.state === 'absent') continue;
+      const connection = connectionTo(context, target.value, lookup(item, 'properties.groupIds'));
+      if (connection) result.push(connection);
+    }
+  }
+  return result;
+}
+
+function connectionTo(context: FactContext, target: Value, groups: Lookup): Connection | undefined {
+  switch (target.kind) {
+    case 'resource': {
+      const name = context.evaluate(target.resource.fullName, target.resource.template);
+      return { kind: 'resource', type: target.resource.type, name: name.kind === 'string' ? name.value : null };
+    }
+    case 'string': {
+      const id = idParts(target.value);
+      return id ? { kind: 'id', ...id } : undefined;
+    }
+    case 'unknown': {
+      const known = groups.state === 'known' && groups.value.kind === 'array' && !groups.value.incomplete && groups.value.items.every((g) => g.kind === 'string');
+      return { kind: 'unknown', groupIds: known ? groups.value.items.map((g) => (g.kind === 'string' ? g.value.toLowerCase() : '')) : null };
+    }
+    default:
+      return undefined;
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Related, Rule, RuleContext } from 'ztlint/lint/ruleApi';
 import { roleUsesVault } from './dataActions';
 import { grantsManagedIdentity, managedIdentityPrincipals } from './managedIdentities';
-import { roleOf } from './roles';
-import { grantsOn, roleAssignments, type Assignment } from './vaultGrants';
+import { grantsOn, roleAssignmentFacts, roleAssignments, type Assignment } from './vaultGrants';
 import { rbacVaults } from './vaults';
 
 export const keyvaultNoManagedIdentityAccess: Rule = {
@@ -13,6 +12,7 @@ export const keyvaultNoManagedIdentityAccess: Rule = {
   principle: 'verify-explicitly',
   targets: ['template'],
   fixable: false,
+  workspaceFacts: [roleAssignmentFacts],
   check(context) {
     const vaults = rbacVaults(context);
     if (vaults.length === 0) return;
@@ -25,7 +25,7 @@ export const keyvaultNoManagedIdentityAccess: Rule = {
       const grants = grantsOn(context, vault, assignments);
       if (grants.length === 0) continue;
       if (grants.some((grant) => mayLetManagedIdentityUse(context, grant, knownPrincipals))) continue;
-      const related: Related[] = grants.map((grant) => ({ message: 'a role assignment that reaches the vault', at: grant.resource, ...(grant.file ? { file: grant.file } : {}) }));
+      const related: Related[] = grants.map((grant) => ({ message: 'a role assignment that reaches the vault', at: grant.at, ...(grant.file ? { file: grant.file } : {}) }));
       context.report({
         message: `Key Vault ${context.label(vault)} uses Azure RBAC, but none of the role assignments that reach it lets a managed identity read its secrets or use its keys: a workload that needs it must sign in with a secret or a person's account; grant the workload's managed identity a data role such as Key Vault Secrets User, scoped to the vault`,
         at: vault,
@@ -37,7 +37,6 @@ export const keyvaultNoManagedIdentityAccess: Rule = {
 
 /** Unknown roles and principals may: only a vault whose grants surely leave managed identities out is reported. */
 function mayLetManagedIdentityUse(context: RuleContext, grant: Assignment, principals: () => ReadonlySet<string>): boolean {
-  const role = roleOf(context, grant.resource);
-  if (role.state === 'known' && roleUsesVault(context, role.id) === 'no') return false;
-  return grantsManagedIdentity(context, grant.resource, principals) !== 'no';
+  if (grant.role !== null && roleUsesVault(context, grant.role) === 'no') return false;
+  return grantsManagedIdentity(grant.principal, principals) !== 'no';
 }

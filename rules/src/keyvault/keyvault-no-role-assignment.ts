@@ -3,7 +3,7 @@ import type { Fix, Rule, RuleContext } from 'ztlint/lint/ruleApi';
 import type { Expr } from 'ztlint/model/expr';
 import type { Resource } from 'ztlint/model/template';
 import { ROLES, ROLE_ASSIGNMENT_TYPE } from './roles';
-import { grantsOn, roleAssignments } from './vaultGrants';
+import { grantsOn, roleAssignmentFacts, roleAssignments } from './vaultGrants';
 import { VAULT_TYPE, freeSymbol, rbacVaults } from './vaults';
 
 const PRINCIPAL_PARAMETER = 'keyVaultSecretsUserPrincipalId';
@@ -16,6 +16,7 @@ export const keyvaultNoRoleAssignment: Rule = {
   principle: 'least-privilege',
   targets: ['template'],
   fixable: true,
+  workspaceFacts: [roleAssignmentFacts],
   check(context) {
     const vaults = rbacVaults(context);
     if (vaults.length === 0) return;

@@ -14,7 +14,7 @@ export const keyvaultRoleTooBroad: Rule = {
   targets: ['template'],
   fixable: true,
   check(context) {
-    for (const { resource: assignment } of extensions(context, ROLE_ASSIGNMENT_TYPE, false)) {
+    for (const assignment of extensions(context, ROLE_ASSIGNMENT_TYPE)) {
       if (assignment.existing) continue;
       const target = targetOf(context, assignment);
       if (target.kind !== 'vault' && target.kind !== 'vault-name') continue;

@@ -1,4 +1,4 @@
-import type { RuleContext } from 'ztlint/lint/ruleApi';
+import type { FactContext } from 'ztlint/lint/ruleApi';
 import type { CallExpr, Expr } from 'ztlint/model/expr';
 import type { Resource, Template } from 'ztlint/model/template';
 import type { Value } from 'ztlint/model/value';
@@ -22,7 +22,7 @@ const callIndexes = new WeakMap<Template, CallIndex>();
  * When the resource it names is not declared in the template (a built-in role definition, a vault of another
  * file) the evaluator keeps only the call's range, so the call is found again by that range.
  */
-export function resourceIdArguments(context: RuleContext, value: Value, template: Template): { type: string; names: Value[] } | undefined {
+export function resourceIdArguments(context: FactContext, value: Value, template: Template): { type: string; names: Value[] } | undefined {
   if (value.kind !== 'unknown' || !RESOURCE_ID_FUNCTIONS.has(value.runtimeFunction?.toLowerCase() ?? '')) return undefined;
   const found = callsOf(template).get(value.range.start)?.find((located) => located.call.range.end === value.range.end);
   if (!found) return undefined;

@@ -1,4 +1,4 @@
-import type { RuleContext } from 'ztlint/lint/ruleApi';
+import type { FactContext } from 'ztlint/lint/ruleApi';
 import type { Lookup } from 'ztlint/model/lookup';
 import type { Resource } from 'ztlint/model/template';
 import type { StringValue, Value } from 'ztlint/model/value';
@@ -42,21 +42,7 @@ export type Role = { readonly lookup: Lookup } & (
  * `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '<guid>')`, an interpolated id, or the id
  * of an `existing` role definition.
  */
-export function roleOf(context: RuleContext, assignment: Resource): Role {
-  if (assignment.existing || context.templates.includes(assignment.template)) return findRole(context, assignment);
-  let role = workspaceRoles.get(assignment);
-  if (!role) workspaceRoles.set(assignment, (role = findRole(context, assignment)));
-  return role;
-}
-
-/**
- * The roles of other files' role assignments, found once: another file is evaluated with its own defaults
- * whichever file is being linted, and a scan asks again for every file with a vault. Not an `existing` one's,
- * whose deployed body the editor may learn later.
- */
-const workspaceRoles = new WeakMap<Resource, Role>();
-
-function findRole(context: RuleContext, assignment: Resource): Role {
+export function roleOf(context: FactContext, assignment: Resource): Role {
   const lookup = context.get(assignment, 'properties.roleDefinitionId');
   if (lookup.state !== 'known' && lookup.state !== 'unknown') return { state: 'unknown', lookup };
   const { value } = lookup;
@@ -91,7 +77,7 @@ function findRole(context: RuleContext, assignment: Resource): Role {
  * `principalType`, or, when that is not set, by a `principalId` read from a resource's identity
  * (`app.identity.principalId`, `reference(...).principalId`). `undefined` when the template does not tell.
  */
-export function isApplicationPrincipal(context: RuleContext, assignment: Resource): boolean | undefined {
+export function isApplicationPrincipal(context: FactContext, assignment: Resource): boolean | undefined {
   const type = context.get(assignment, 'properties.principalType');
   if (type.state === 'known') return type.value.kind === 'string' ? type.value.value.toLowerCase() === 'serviceprincipal' : undefined;
   if (type.state === 'unknown') return undefined;

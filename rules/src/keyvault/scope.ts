@@ -1,26 +1,31 @@
-import { equalsIgnoringCase, type RuleContext } from 'ztlint/lint/ruleApi';
+import { equalsIgnoringCase, type FactContext } from 'ztlint/lint/ruleApi';
 import type { Expr } from 'ztlint/model/expr';
 import type { Resource } from 'ztlint/model/template';
-import type { StringValue, UnknownValue, Value } from 'ztlint/model/value';
+import type { UnknownValue, Value } from 'ztlint/model/value';
+import { allResources } from 'ztlint/model/walk';
 import { resourceIdArguments } from './resourceIdCalls';
 import { VAULT_TYPE, isVault } from './vaults';
-
-/** An extension resource (a role assignment, a diagnostic setting), with its file when it is not the linted one. */
-export interface Extension {
-  readonly resource: Resource;
-  readonly file?: string;
-}
 
 /** What an extension resource applies to, as far as the templates tell. */
 export type Target =
   /** a vault declared in a template (existing or not), or something inside it */
   | { readonly kind: 'vault'; readonly vault: Resource }
-  /** a vault named in an id (`Microsoft.KeyVault/vaults/kv-orders`); the name may be unknown */
-  | { readonly kind: 'vault-name'; readonly name: Value }
+  /** a vault named in an id (`Microsoft.KeyVault/vaults/kv-orders`); `null` when the name is unknown */
+  | { readonly kind: 'vault-name'; readonly name: string | null }
   /** a resource group or subscription: everything in it; `id` when it is written out (a deployed assignment's scope) */
   | { readonly kind: 'container'; readonly id?: string }
   | { readonly kind: 'unknown'; readonly value: UnknownValue }
   | { readonly kind: 'other' };
+
+/**
+ * What another file's extension applies to, when it may be a vault: a vault it declares is known there by its name
+ * (evaluated with that file's values), the rest as in `Target`.
+ */
+export type TargetFact =
+  | { readonly kind: 'vault'; readonly name: string | null; readonly existing: boolean }
+  | { readonly kind: 'vault-name'; readonly name: string | null }
+  | { readonly kind: 'container'; readonly id: string | null }
+  | { readonly kind: 'unknown' };
 
 const CONTAINER_FUNCTIONS = new Set(['resourcegroup', 'subscription', 'managementgroup', 'tenant']);
 const VAULT_IN_ID = /(?:^|\/)microsoft\.keyvault\/vaults\/([^/]*)/i;
@@ -28,37 +33,37 @@ const VAULT_IN_ID = /(?:^|\/)microsoft\.keyvault\/vaults\/([^/]*)/i;
 const UNKNOWN_PART = '\u0000';
 
 /**
- * The extension resources of `type` (`Microsoft.Authorization/roleAssignments`) in this file and the workspace,
- * with the old form written as a child of a vault (`Microsoft.KeyVault/vaults/providers/roleAssignments`).
+ * The extension resources of `type` (`Microsoft.Authorization/roleAssignments`), with the old form written as a
+ * child of a vault (`Microsoft.KeyVault/vaults/providers/roleAssignments`): which resources it is, and the types
+ * to ask the model for.
  */
-export function extensions(context: RuleContext, type: string, withWorkspace: boolean): Extension[] {
+function extensionsOfType(type: string): { readonly types: readonly string[]; matches(resource: Resource): boolean } {
   const childType = `${VAULT_TYPE}/providers/${type.slice(type.lastIndexOf('/') + 1)}`;
   // The model keeps an ARM child's `providers/roleAssignments` type as written, below its parent.
   const relativeType = `providers/${type.slice(type.lastIndexOf('/') + 1)}`;
-  const matches = (resource: Resource) =>
-    equalsIgnoringCase(resource.type, type) ||
-    equalsIgnoringCase(resource.type, childType) ||
-    (equalsIgnoringCase(resource.type, relativeType) && resource.parent !== undefined && isVault(resource.parent));
-  const own = [...context.resources(type), ...context.resources(childType), ...context.resources(relativeType).filter(matches)].map((resource) => ({ resource }));
-  if (!withWorkspace) return own;
-  const others = context.workspace.resources(type, childType, relativeType).flatMap(({ resource, file }) => (matches(resource) ? [{ resource, file }] : []));
-  return [...own, ...others];
+  return {
+    types: [type, childType, relativeType],
+    matches: (resource) =>
+      equalsIgnoringCase(resource.type, type) ||
+      equalsIgnoringCase(resource.type, childType) ||
+      (equalsIgnoringCase(resource.type, relativeType) && resource.parent !== undefined && isVault(resource.parent)),
+  };
 }
 
-/**
- * The targets of other files' extensions. Another file is evaluated with its own defaults whichever file is
- * being linted, so each target is worked out once: a scan asks again for every file with a vault.
- */
-const workspaceTargets = new WeakMap<Resource, Target>();
-
-export function targetOf(context: RuleContext, extension: Resource): Target {
-  if (context.templates.includes(extension.template)) return findTarget(context, extension);
-  let target = workspaceTargets.get(extension);
-  if (!target) workspaceTargets.set(extension, (target = findTarget(context, extension)));
-  return target;
+/** The extension resources of `type` in this file (see `extensionsOfType`), by type. */
+export function extensions(context: FactContext, type: string): Resource[] {
+  const { types, matches } = extensionsOfType(type);
+  return types.flatMap((t) => context.resources(t)).filter(matches);
 }
 
-function findTarget(context: RuleContext, extension: Resource): Target {
+/** The same, in the order the file declares them: the order its facts list them in. */
+export function declaredExtensions(context: FactContext, type: string): Resource[] {
+  const { matches } = extensionsOfType(type);
+  return context.templates.flatMap((template) => allResources(template)).filter(matches);
+}
+
+/** What an extension of this file applies to. */
+export function targetOf(context: FactContext, extension: Resource): Target {
   if (extension.parent && isVault(extension.parent)) return { kind: 'vault', vault: extension.parent };
   if (extension.type.toLowerCase().startsWith(`${VAULT_TYPE.toLowerCase()}/providers/`)) {
     return { kind: 'vault-name', name: firstSegment(context.evaluate(extension.fullName, extension.template)) };
@@ -70,7 +75,7 @@ function findTarget(context: RuleContext, extension: Resource): Target {
     case 'resource':
       return ofResource(context, value.resource);
     case 'string':
-      return ofId(value.value, value);
+      return ofId(value.value);
     case 'unknown':
       return ofUnknown(context, value, extension);
     default:
@@ -78,19 +83,42 @@ function findTarget(context: RuleContext, extension: Resource): Target {
   }
 }
 
+/** A target as another file sees it; none for one that is no vault (`other`), which never applies to a vault. */
+export function targetFact(context: FactContext, target: Target): TargetFact | undefined {
+  switch (target.kind) {
+    case 'vault':
+      return { kind: 'vault', name: vaultNameOf(context, target.vault), existing: target.vault.existing };
+    case 'container':
+      return { kind: 'container', id: target.id ?? null };
+    case 'unknown':
+      return { kind: 'unknown' };
+    case 'other':
+      return undefined;
+    default:
+      return target;
+  }
+}
+
+/** The name of the vault a target names, when it names one and the name is known. */
+export function targetVaultName(context: FactContext, target: Target | TargetFact): string | undefined {
+  if (target.kind === 'vault') return ('vault' in target ? vaultNameOf(context, target.vault) : target.name) ?? undefined;
+  return target.kind === 'vault-name' ? (target.name ?? undefined) : undefined;
+}
+
 /**
  * Whether an extension with this target may apply to `vault`. A vault reached through its declaration is that
  * vault; one reached by name is when the names agree, or when either is unknown (a module's `existing` vault
  * named by a parameter is most likely the vault its caller declares). `unknown` targets are left to the caller.
  */
-export function mayApplyTo(context: RuleContext, target: Target, vault: Resource): boolean {
-  const vaultName = context.evaluate(vault.fullName, vault.template);
+export function mayApplyTo(context: FactContext, target: Target | TargetFact, vault: Resource): boolean {
+  const vaultName = vaultNameOf(context, vault);
   switch (target.kind) {
     case 'vault': {
+      // Another file's vault is known by its name only.
+      if (!('vault' in target)) return sameName(target.name, vaultName, !target.existing);
       if (target.vault === vault) return true;
       // Another declaration of the same vault (a Bicep file and its compiled JSON) is that vault only by name.
-      const name = nameOf(context, target.vault);
-      return sameName(name, vaultName, !target.vault.existing);
+      return sameName(vaultNameOf(context, target.vault), vaultName, !target.vault.existing);
     }
     case 'vault-name':
       return sameName(target.name, vaultName);
@@ -99,39 +127,35 @@ export function mayApplyTo(context: RuleContext, target: Target, vault: Resource
   }
 }
 
-/** The names of other files' vaults, evaluated once, as their targets are: each file with a vault asks. */
-const workspaceNames = new WeakMap<Resource, Value>();
-
-function nameOf(context: RuleContext, vault: Resource): Value {
-  if (context.templates.includes(vault.template)) return context.evaluate(vault.fullName, vault.template);
-  let name = workspaceNames.get(vault);
-  if (!name) workspaceNames.set(vault, (name = context.evaluate(vault.fullName, vault.template)));
-  return name;
+/** A vault's name, when it is known. */
+function vaultNameOf(context: FactContext, vault: Resource): string | null {
+  const name = context.evaluate(vault.fullName, vault.template);
+  return name.kind === 'string' ? name.value : null;
 }
 
 /**
  * Whether a resource group or subscription holds the vault: when both ids are known (deployed resources carry
  * theirs), by the ids; otherwise it may.
  */
-export function containerHolds(context: RuleContext, target: Extract<Target, { kind: 'container' }>, vault: Resource): boolean {
+export function containerHolds(context: FactContext, target: { readonly id?: string | null }, vault: Resource): boolean {
   const vaultId = context.get(vault, 'id');
-  if (target.id === undefined || vaultId.state !== 'known' || vaultId.value.kind !== 'string') return true;
+  if (target.id === undefined || target.id === null || vaultId.state !== 'known' || vaultId.value.kind !== 'string') return true;
   return vaultId.value.value.toLowerCase().startsWith(`${target.id.toLowerCase()}/`);
 }
 
 /** How a message names a target vault. */
-export function describeTarget(context: RuleContext, target: Extract<Target, { kind: 'vault' | 'vault-name' }>): string {
+export function describeTarget(context: FactContext, target: Extract<Target, { kind: 'vault' | 'vault-name' }>): string {
   if (target.kind === 'vault') return `Key Vault ${context.label(target.vault)}`;
-  return target.name.kind === 'string' && target.name.value !== '' ? `Key Vault '${target.name.value}'` : 'a Key Vault';
+  return target.name ? `Key Vault '${target.name}'` : 'a Key Vault';
 }
 
-function sameName(a: Value, b: Value, onlyWhenKnown = false): boolean {
-  if (a.kind === 'string' && b.kind === 'string') return a.value.toLowerCase() === b.value.toLowerCase();
+function sameName(a: string | null, b: string | null, onlyWhenKnown = false): boolean {
+  if (a !== null && b !== null) return a.toLowerCase() === b.toLowerCase();
   return !onlyWhenKnown;
 }
 
 /** A vault's child (`vault/secret`) is inside the vault; its name's first segment names it. */
-function ofResource(context: RuleContext, resource: Resource): Target {
+function ofResource(context: FactContext, resource: Resource): Target {
   for (let r: Resource | undefined = resource; r; r = r.parent) if (isVault(r)) return { kind: 'vault', vault: r };
   if (resource.type.toLowerCase().startsWith(`${VAULT_TYPE.toLowerCase()}/`)) {
     return { kind: 'vault-name', name: firstSegment(context.evaluate(resource.fullName, resource.template)) };
@@ -140,20 +164,20 @@ function ofResource(context: RuleContext, resource: Resource): Target {
 }
 
 /** `/subscriptions/…/providers/Microsoft.KeyVault/vaults/kv`, or ARM's `Microsoft.KeyVault/vaults/kv` scope form. */
-function ofId(id: string, at: StringValue): Target {
+function ofId(id: string): Target {
   const match = VAULT_IN_ID.exec(id);
-  if (match) return { kind: 'vault-name', name: { ...at, value: match[1], literal: false } };
+  if (match) return { kind: 'vault-name', name: match[1] };
   if (/^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/?$/i.test(id)) return { kind: 'container', id: id.replace(/\/$/, '') };
   return /^\/providers\/Microsoft\.Management\//i.test(id) ? { kind: 'container' } : { kind: 'other' };
 }
 
-function ofUnknown(context: RuleContext, value: UnknownValue, extension: Resource): Target {
+function ofUnknown(context: FactContext, value: UnknownValue, extension: Resource): Target {
   if (value.fragments) {
     const text = value.fragments.map((f) => (f.kind === 'string' ? f.value : UNKNOWN_PART)).join('');
     const match = VAULT_IN_ID.exec(text);
     if (match) {
       const name = match[1];
-      return { kind: 'vault-name', name: name.includes(UNKNOWN_PART) || name === '' ? value : { kind: 'string', value: name, literal: false, range: value.range, via: value.via } };
+      return { kind: 'vault-name', name: name.includes(UNKNOWN_PART) || name === '' ? null : name };
     }
     return /\/providers\//i.test(text) || /^microsoft\./i.test(text) ? { kind: 'other' } : { kind: 'unknown', value };
   }
@@ -161,7 +185,8 @@ function ofUnknown(context: RuleContext, value: UnknownValue, extension: Resourc
   const call = resourceIdArguments(context, value, extension.template);
   if (call) {
     if (!call.type.toLowerCase().startsWith(VAULT_TYPE.toLowerCase())) return { kind: 'other' };
-    return { kind: 'vault-name', name: call.names[0] ?? value };
+    const [name] = call.names;
+    return { kind: 'vault-name', name: name?.kind === 'string' ? name.value : null };
   }
   // `vaults[i]`: an element of a looped vault cannot be evaluated, but it is still that vault
   for (let e = scopeExpression(extension); e?.kind === 'index' || e?.kind === 'member'; e = e.object) {
@@ -176,9 +201,9 @@ function scopeExpression(resource: Resource): Expr | undefined {
   return entry?.value;
 }
 
-function firstSegment(name: Value): Value {
-  if (name.kind === 'string') return { ...name, value: name.value.split('/')[0], literal: false };
+function firstSegment(name: Value): string | null {
+  if (name.kind === 'string') return name.value.split('/')[0];
   const first = name.kind === 'unknown' ? name.fragments?.[0] : undefined;
-  if (first?.kind === 'string' && first.value.includes('/')) return { ...first, value: first.value.split('/')[0], literal: false };
-  return name;
+  if (first?.kind === 'string' && first.value.includes('/')) return first.value.split('/')[0];
+  return null;
 }

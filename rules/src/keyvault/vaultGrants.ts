@@ -1,12 +1,43 @@
-import type { RuleContext } from 'ztlint/lint/ruleApi';
+import { otherFiles, type FactContext, type RuleContext, type WorkspaceFacts } from 'ztlint/lint/ruleApi';
 import type { Resource, Template } from 'ztlint/model/template';
+import type { Range } from 'ztlint/text/range';
 import { roleUsesVault } from './dataActions';
+import { principalOf, type Principal } from './managedIdentities';
 import { KEY_VAULT_DATA_ROLES, ROLE_ASSIGNMENT_TYPE, roleOf } from './roles';
-import { containerHolds, extensions, mayApplyTo, targetOf, type Extension, type Target } from './scope';
+import { containerHolds, declaredExtensions, extensions, mayApplyTo, targetFact, targetOf, targetVaultName, type Target, type TargetFact } from './scope';
 
-export interface Assignment extends Extension {
-  readonly target: Target;
+/** A role assignment of another file that may reach a vault, as the rules of a vault need it. */
+export type AssignmentFact = {
+  readonly at: Range;
+  readonly target: TargetFact;
+  /** the role definition's id, lower-cased, when it is known */
+  readonly role: string | null;
+  readonly principal: Principal;
+};
+
+/** A role assignment of this file or another, with what it applies to. */
+export interface Assignment {
+  readonly target: Target | TargetFact;
+  /** where a related location points: the resource in this file, or its range in `file` */
+  readonly at: Resource | Range;
+  readonly file?: string;
+  readonly role: string | null;
+  readonly principal: Principal;
 }
+
+function roleIdOf(context: FactContext, assignment: Resource): string | null {
+  const role = roleOf(context, assignment);
+  return role.state === 'known' ? role.id : null;
+}
+
+export const roleAssignmentFacts: WorkspaceFacts<AssignmentFact> = {
+  name: 'keyvault/role-assignments',
+  collect: (context) =>
+    declaredExtensions(context, ROLE_ASSIGNMENT_TYPE).flatMap((resource) => {
+      const target = targetFact(context, targetOf(context, resource));
+      return target ? [{ at: context.rangeOf(resource), target, role: roleIdOf(context, resource), principal: principalOf(context, resource) }] : [];
+    }),
+};
 
 /**
  * The role assignments of this file and the workspace, each with what it applies to, indexed by the name of the
@@ -33,10 +64,12 @@ function findRoleAssignments(context: RuleContext): Assignments {
   const all: Assignment[] = [];
   const byVaultName = new Map<string, Assignment[]>();
   const unnamed: Assignment[] = [];
-  for (const extension of extensions(context, ROLE_ASSIGNMENT_TYPE, true)) {
-    const { assignment, vaultName } = extension.file === undefined ? placed(context, extension) : workspaceAssignment(context, extension);
+  const here = extensions(context, ROLE_ASSIGNMENT_TYPE).map((resource): Assignment => ({ target: targetOf(context, resource), at: resource, role: roleIdOf(context, resource), principal: principalOf(context, resource) }));
+  const elsewhere = otherFiles(context, roleAssignmentFacts).map(({ file, fact }): Assignment => ({ ...fact, file }));
+  for (const assignment of [...here, ...elsewhere]) {
     all.push(assignment);
     if (assignment.target.kind === 'other') continue;
+    const vaultName = targetVaultName(context, assignment.target)?.toLowerCase();
     if (vaultName === undefined) {
       unnamed.push(assignment);
       continue;
@@ -48,34 +81,6 @@ function findRoleAssignments(context: RuleContext): Assignments {
   return { all, byVaultName, unnamed };
 }
 
-/** A role assignment with what it applies to and, when it is a vault whose name is known, that name lower-cased. */
-interface PlacedAssignment {
-  readonly assignment: Assignment;
-  readonly vaultName?: string;
-}
-
-function placed(context: RuleContext, extension: Extension): PlacedAssignment {
-  const target = targetOf(context, extension.resource);
-  return { assignment: { ...extension, target }, vaultName: vaultName(context, target) };
-}
-
-/**
- * Another file's role assignments, placed once: another file is evaluated with its own defaults whichever file
- * is being linted, and a scan asks again for every file with a vault.
- */
-const workspaceAssignments = new WeakMap<Resource, PlacedAssignment>();
-
-function workspaceAssignment(context: RuleContext, extension: Extension): PlacedAssignment {
-  let found = workspaceAssignments.get(extension.resource);
-  if (!found) workspaceAssignments.set(extension.resource, (found = placed(context, extension)));
-  return found;
-}
-
-function vaultName(context: RuleContext, target: Target): string | undefined {
-  const name = target.kind === 'vault' ? context.evaluate(target.vault.fullName, target.vault.template) : target.kind === 'vault-name' ? target.name : undefined;
-  return name?.kind === 'string' ? name.value.toLowerCase() : undefined;
-}
-
 /**
  * The role assignments that may give access to the vault: made on it (or on something in it), made on a
  * resource group or subscription that holds it with a role that reaches vault data, or made on a scope that
@@ -84,12 +89,11 @@ function vaultName(context: RuleContext, target: Target): string | undefined {
 export function grantsOn(context: RuleContext, vault: Resource, assignments: Assignments): Assignment[] {
   const name = context.evaluate(vault.fullName, vault.template);
   const candidates = name.kind === 'string' ? [...(assignments.byVaultName.get(name.value.toLowerCase()) ?? []), ...assignments.unnamed] : assignments.all;
-  return candidates.filter(({ resource, target }) => {
+  return candidates.filter(({ target, role }) => {
     if (target.kind === 'unknown') return true;
     if (target.kind === 'container') {
       if (!containerHolds(context, target, vault)) return false;
-      const role = roleOf(context, resource);
-      return role.state === 'unknown' || KEY_VAULT_DATA_ROLES.has(role.id) || roleUsesVault(context, role.id) === 'yes';
+      return role === null || KEY_VAULT_DATA_ROLES.has(role) || roleUsesVault(context, role) === 'yes';
     }
     return mayApplyTo(context, target, vault);
   });

@@ -1,6 +1,6 @@
 import type { Rule } from 'ztlint/lint/ruleApi';
 import type { UnknownValue } from 'ztlint/model/value';
-import { annotation, relatedAccount, serviceAccountOf, serviceAccountsFor } from './serviceAccounts';
+import { clientIdAnnotation, clientIdOf, relatedAccount, serviceAccountFacts, serviceAccountOf, serviceAccountsFor } from './serviceAccounts';
 import { CLIENT_ID_ANNOTATION, USE_LABEL } from './workloadIdentity';
 import { containersOf, describeObject, envOf, podLabel } from './workloads';
 
@@ -15,6 +15,7 @@ export const kubernetesWorkloadIdentityAnnotationMissing: Rule = {
   principle: 'verify-explicitly',
   targets: ['kubernetes'],
   fixable: true,
+  workspaceFacts: [serviceAccountFacts],
   check(context) {
     for (const workload of context.kubernetesObjects) {
       const pod = workload.podTemplate;
@@ -36,7 +37,7 @@ export const kubernetesWorkloadIdentityAnnotationMissing: Rule = {
         continue;
       }
       const accounts = serviceAccountsFor(context, workload, account.name);
-      if (accounts.some((declared) => annotation(declared, CLIENT_ID_ANNOTATION).state !== 'absent')) continue;
+      if (accounts.some((declared) => clientIdOf(declared) !== undefined)) continue;
       const subject = `${describeObject(workload)} asks for workload identity (\`${USE_LABEL}\`)`;
       const [declared] = accounts;
       if (!declared) {
@@ -50,14 +51,13 @@ export const kubernetesWorkloadIdentityAnnotationMissing: Rule = {
         });
         continue;
       }
-      const clientId = annotation(declared, CLIENT_ID_ANNOTATION);
+      const clientId = declared.file === undefined ? clientIdAnnotation(declared.object) : undefined;
       context.report({
         message: `${subject} but its ServiceAccount \`${account.name}\` has no \`${CLIENT_ID_ANNOTATION}\` annotation: the pods get no client id`,
         at: label,
         related: [relatedAccount(declared, `ServiceAccount \`${account.name}\` is declared here`)],
         // A fix edits this file only; the client id is a placeholder for a person to replace.
-        ...(declared.file === undefined &&
-          clientId.state === 'absent' && {
+        ...(clientId?.state === 'absent' && {
             fix: {
               title: `Add the ${CLIENT_ID_ANNOTATION} annotation with a placeholder client id`,
               safe: false,

@@ -1,6 +1,6 @@
 import type { Rule } from 'ztlint/lint/ruleApi';
-import { annotation, relatedAccount, serviceAccountOf, serviceAccountsFor } from './serviceAccounts';
-import { CLIENT_ID_ANNOTATION, USE_LABEL } from './workloadIdentity';
+import { clientIdOf, relatedAccount, serviceAccountFacts, serviceAccountOf, serviceAccountsFor } from './serviceAccounts';
+import { USE_LABEL } from './workloadIdentity';
 import { describeObject, podLabel } from './workloads';
 
 export const kubernetesWorkloadIdentityLabelMissing: Rule = {
@@ -11,6 +11,7 @@ export const kubernetesWorkloadIdentityLabelMissing: Rule = {
   principle: 'verify-explicitly',
   targets: ['kubernetes'],
   fixable: true,
+  workspaceFacts: [serviceAccountFacts],
   check(context) {
     for (const workload of context.kubernetesObjects) {
       const pod = workload.podTemplate;
@@ -18,8 +19,8 @@ export const kubernetesWorkloadIdentityLabelMissing: Rule = {
       const label = podLabel(pod, USE_LABEL);
       const account = serviceAccountOf(pod);
       const annotated = serviceAccountsFor(context, workload, account.name)
-        .map((declared) => ({ declared, clientId: annotation(declared, CLIENT_ID_ANNOTATION) }))
-        .find(({ clientId }) => clientId.state !== 'absent');
+        .map((declared) => ({ declared, clientId: clientIdOf(declared) }))
+        .find(({ clientId }) => clientId !== undefined);
       const related = annotated ? [relatedAccount(annotated.declared, `ServiceAccount \`${account.name}\` names its client id here`, annotated.clientId)] : [];
       if (label.state === 'known' && label.value.kind === 'boolean' && label.value.value) {
         // What YAML makes of an unquoted `true`: the API server rejects the whole object.

@@ -1,8 +1,9 @@
 import type { FixIntent, NewObject, NewValue } from 'ztlint/fix/intent';
-import type { Fix, Related, Rule, RuleContext } from 'ztlint/lint/ruleApi';
+import { otherFiles, type FactContext, type Fix, type Related, type Rule, type RuleContext, type WorkspaceFacts } from 'ztlint/lint/ruleApi';
 import { lookup, type Lookup } from 'ztlint/model/lookup';
 import type { Resource } from 'ztlint/model/template';
-import { extensions, mayApplyTo, targetOf, type Extension } from '../keyvault/scope';
+import type { Range } from 'ztlint/text/range';
+import { declaredExtensions, extensions, mayApplyTo, targetFact, targetOf, type Target, type TargetFact } from '../keyvault/scope';
 import { declaredVaults, freeSymbol } from '../keyvault/vaults';
 
 const DIAGNOSTIC_SETTINGS_TYPE = 'Microsoft.Insights/diagnosticSettings';
@@ -15,8 +16,31 @@ const AUDIT_CATEGORY = 'auditevent';
 const AUDIT_GROUPS = new Set(['audit', 'alllogs']);
 const WHY = 'so that every read of its secrets, keys and certificates is recorded';
 
-/** Whether a diagnostic setting sends the audit logs; when it does not, what would make it (in this file). */
-type Audit = { readonly state: 'on' } | { readonly state: 'unknown'; readonly lookup: Lookup } | { readonly state: 'off'; readonly at: Resource | Lookup; readonly intent: FixIntent | undefined };
+/** Whether a diagnostic setting sends the audit logs; when it does not, what would make it. */
+type Audit = { readonly state: 'on' } | { readonly state: 'unknown'; readonly lookup: Lookup } | { readonly state: 'off'; readonly at: Resource | Lookup; readonly intent: FixIntent };
+
+/**
+ * A diagnostic setting of another file that may be a vault's, as the rule needs it. Of an audit it cannot know,
+ * why (a fact points at no value of this file), when strict mode would say so.
+ */
+type SettingFact = {
+  readonly at: Range;
+  readonly target: TargetFact;
+  readonly audit: { readonly state: 'on' | 'off' } | { readonly state: 'unknown'; readonly reason: string | null };
+};
+
+const diagnosticSettingFacts: WorkspaceFacts<SettingFact> = {
+  name: 'monitoring/vault-diagnostic-settings',
+  collect: (context) =>
+    declaredExtensions(context, DIAGNOSTIC_SETTINGS_TYPE).flatMap((resource) => {
+      const target = targetFact(context, targetOf(context, resource));
+      if (!target) return [];
+      const audit = auditOf(context, resource);
+      const value = audit.state === 'unknown' && audit.lookup.state !== 'absent' ? audit.lookup.value : undefined;
+      const fact = audit.state === 'unknown' ? { state: audit.state, reason: value?.kind === 'unknown' ? value.reason : null } : { state: audit.state };
+      return [{ at: context.rangeOf(resource), target, audit: fact }];
+    }),
+};
 
 export const monitoringKeyvaultAuditLogs: Rule = {
   id: 'monitoring-keyvault-audit-logs',
@@ -26,23 +50,32 @@ export const monitoringKeyvaultAuditLogs: Rule = {
   principle: 'assume-breach',
   targets: ['template'],
   fixable: true,
+  workspaceFacts: [diagnosticSettingFacts],
   check(context) {
     const vaults = declaredVaults(context);
     if (vaults.length === 0) return;
-    const settings = extensions(context, DIAGNOSTIC_SETTINGS_TYPE, true).map((setting) => ({ ...setting, target: targetOf(context, setting.resource) }));
+    const settings = extensions(context, DIAGNOSTIC_SETTINGS_TYPE).map((resource) => ({ resource, target: targetOf(context, resource) }));
+    const elsewhere = otherFiles(context, diagnosticSettingFacts);
     for (const vault of vaults) {
       const label = context.label(vault);
       // A setting whose scope is unknown may be this vault's: only a vault that surely has none is reported.
-      const audits = settings
-        .filter(({ target }) => target.kind === 'unknown' || mayApplyTo(context, target, vault))
-        .map((setting) => ({ setting, audit: auditOf(context, setting) }));
-      if (audits.some(({ audit }) => audit.state === 'on')) continue;
-      const unknown = audits.find(({ audit }) => audit.state === 'unknown')?.audit;
+      const mayBeVaults = (target: Target | TargetFact) => target.kind === 'unknown' || mayApplyTo(context, target, vault);
+      const audits = settings.filter(({ target }) => mayBeVaults(target)).map(({ resource }) => auditOf(context, resource));
+      const others = elsewhere.filter(({ fact }) => mayBeVaults(fact.target));
+      if (audits.some((audit) => audit.state === 'on') || others.some(({ fact }) => fact.audit.state === 'on')) continue;
+      const what = `whether Key Vault ${label} records its audit logs`;
+      const unknown = audits.find((audit) => audit.state === 'unknown');
       if (unknown?.state === 'unknown') {
-        context.cannotVerify(unknown.lookup, `whether Key Vault ${label} records its audit logs`);
+        context.cannotVerify(unknown.lookup, what);
         continue;
       }
-      if (audits.length === 0) {
+      const unknownElsewhere = others.find(({ fact }) => fact.audit.state === 'unknown')?.fact.audit;
+      if (unknownElsewhere?.state === 'unknown') {
+        // Said on the vault: the value that cannot be known is in another file.
+        if (unknownElsewhere.reason !== null) context.cannotVerify({ kind: 'unknown', reason: unknownElsewhere.reason, range: vault.typeRange, via: [] }, what);
+        continue;
+      }
+      if (audits.length === 0 && others.length === 0) {
         const fix = addDiagnosticSetting(context, vault);
         context.report({
           message: `Key Vault ${label} has no diagnostic setting for its audit logs: send the \`audit\` category group (or the \`AuditEvent\` category) to a Log Analytics workspace, ${WHY}`,
@@ -51,40 +84,22 @@ export const monitoringKeyvaultAuditLogs: Rule = {
         });
         continue;
       }
-      const here = audits.find(({ setting }) => setting.file === undefined);
-      const off = (here ?? audits[0]).audit as Extract<Audit, { state: 'off' }>;
-      const related: Related[] = audits
-        .filter(({ setting }) => setting.file !== undefined)
-        .map(({ setting }) => ({ message: 'a diagnostic setting of the vault without its audit logs', at: setting.resource, file: setting.file }));
+      const [off] = audits as Extract<Audit, { state: 'off' }>[];
+      const related: Related[] = others.map(({ fact, file }) => ({ message: 'a diagnostic setting of the vault without its audit logs', at: fact.at, file }));
       context.report({
         message: `The diagnostic settings of Key Vault ${label} leave out its audit logs: enable the \`audit\` category group (or the \`AuditEvent\` category), ${WHY}`,
-        at: here ? off.at : vault,
+        at: off ? off.at : vault,
         ...(related.length > 0 ? { related } : {}),
-        ...(here && off.intent ? { fix: { title: 'Enable the audit logs in the diagnostic setting', safe: true, intents: [off.intent] } } : {}),
+        ...(off ? { fix: { title: 'Enable the audit logs in the diagnostic setting', safe: true, intents: [off.intent] } } : {}),
       });
     }
   },
 };
 
-/**
- * The audits of other files' diagnostic settings, found once: another file is evaluated with its own defaults
- * whichever file is being linted, and a scan asks again for every file with a vault. Not an `existing` one's,
- * whose deployed body the editor may learn later.
- */
-const workspaceAudits = new WeakMap<Resource, Audit>();
-
-function auditOf(context: RuleContext, setting: Extension): Audit {
-  if (setting.file === undefined || setting.resource.existing) return findAudit(context, setting);
-  let audit = workspaceAudits.get(setting.resource);
-  if (!audit) workspaceAudits.set(setting.resource, (audit = findAudit(context, setting)));
-  return audit;
-}
-
-function findAudit(context: RuleContext, { resource, file }: Extension): Audit {
+function auditOf(context: FactContext, resource: Resource): Audit {
   const logs = context.get(resource, 'properties.logs');
-  const entry = (): NewObject => auditEntry(context, resource, logs);
   if (logs.state === 'unknown') return { state: 'unknown', lookup: logs };
-  if (logs.state === 'absent') return { state: 'off', at: resource, intent: file ? undefined : { kind: 'add-property', container: logs.container, path: logs.missing, value: [entry()] } };
+  if (logs.state === 'absent') return { state: 'off', at: resource, intent: { kind: 'add-property', container: logs.container, path: logs.missing, value: [auditEntry(context, resource, logs)] } };
   if (logs.value.kind !== 'array') return { state: 'unknown', lookup: logs };
   let disabled: Extract<Lookup, { state: 'known' }> | undefined;
   for (const item of logs.value.items) {
@@ -103,14 +118,12 @@ function findAudit(context: RuleContext, { resource, file }: Extension): Audit {
     if (enabled.state === 'known') disabled ??= enabled;
   }
   if (logs.value.incomplete) return { state: 'unknown', lookup: logs };
-  const at = disabled ?? logs;
-  if (file) return { state: 'off', at, intent: undefined };
-  const intent: FixIntent = disabled ? { kind: 'replace-value', value: disabled.value, with: true } : { kind: 'add-item', array: logs.value, item: entry() };
-  return { state: 'off', at, intent };
+  const intent: FixIntent = disabled ? { kind: 'replace-value', value: disabled.value, with: true } : { kind: 'add-item', array: logs.value, item: auditEntry(context, resource, logs) };
+  return { state: 'off', at: disabled ?? logs, intent };
 }
 
 /** `{ categoryGroup: 'audit', enabled: true }`, or the `AuditEvent` category where the setting names categories. */
-function auditEntry(context: RuleContext, setting: Resource, logs: Lookup): NewObject {
+function auditEntry(context: FactContext, setting: Resource, logs: Lookup): NewObject {
   const items = logs.state === 'known' && logs.value.kind === 'array' ? logs.value.items : [];
   const namesCategories = items.some((item) => lookup(item, 'category').state === 'known');
   const groups = !namesCategories && context.apiVersionAtLeast(setting, CATEGORY_GROUPS_SINCE);

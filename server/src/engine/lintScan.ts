@@ -6,6 +6,7 @@ import { LineIndex } from '../text/lineIndex';
 import type { AnalyzedDocument } from './document';
 import { parameterFilesFor } from './parameterFiles';
 import { withoutFile, workspaceView } from './workspaceView';
+import { collectFacts, type FactCollection } from '../lint/collectFacts';
 import type { FileResult, ScanResult } from './scan';
 
 export interface LintedFile {
@@ -51,13 +52,20 @@ export function lintWithParameterFiles(document: AnalyzedDocument, parameterFile
   return { findings, failures };
 }
 
+/** The facts each analysed file of a scan tells the others, and a linter that lints with them. */
+function scanWorkspace(scan: ScanResult, options: LintOptionsForScan) {
+  const documents = scan.files.flatMap((f) => (f.kind === 'analyzed' ? [f.document] : []));
+  const collected = new Map(documents.map((document) => [document, collectFacts(document, options.catalogue.rules, options)]));
+  const view = workspaceView(documents.map((document) => ({ path: document.path, facts: collected.get(document)!.facts })));
+  return { collected, lint: workspaceLinter(view, (template) => parameterFilesFor(template, documents), options) };
+}
+
 /**
  * Lints one document as `lintScan` does: with the rest of the scan as its workspace and with its parameter files.
  * The document may be a new version of a scanned file, as `--fix` produces them.
  */
 export function scanLinter(scan: ScanResult, options: LintOptionsForScan): (document: AnalyzedDocument) => LintResult {
-  const documents = scan.files.flatMap((f) => (f.kind === 'analyzed' ? [f.document] : []));
-  return workspaceLinter(workspaceView(documents), (template) => parameterFilesFor(template, documents), options);
+  return scanWorkspace(scan, options).lint;
 }
 
 /** Lints a document with the rest of `workspace` and with its parameter files (in scan order). */
@@ -69,8 +77,13 @@ export function workspaceLinter(workspace: WorkspaceView, parameterFilesOf: (tem
   };
 }
 
+/** A file's lint, with the failures of collecting its facts first: they are that file's rules' failures. */
+export function withCollectionFailures(result: LintResult, collected: FactCollection): LintResult {
+  return collected.failures.length === 0 ? result : { findings: result.findings, failures: [...collected.failures, ...result.failures] };
+}
+
 /** Lints every analysed file of a scan, each with the rest of the scan as its workspace. */
 export function lintScan(scan: ScanResult, options: LintOptionsForScan): LintedFile[] {
-  const lint = scanLinter(scan, options);
-  return scan.files.map((result) => (result.kind === 'analyzed' ? { result, ...lint(result.document) } : { result, findings: [], failures: [] }));
+  const { collected, lint } = scanWorkspace(scan, options);
+  return scan.files.map((result) => (result.kind === 'analyzed' ? { result, ...withCollectionFailures(lint(result.document), collected.get(result.document)!) } : { result, findings: [], failures: [] }));
 }

@@ -1,5 +1,5 @@
 import type { Severity } from '../lint/ruleApi';
-import type { KubernetesObject } from '../model/kubernetes';
+import type { CollectedFacts } from '../lint/collectFacts';
 import type { LintedFile } from './lintScan';
 
 /**
@@ -20,16 +20,10 @@ export interface WorkerInput {
 /** What another worker needs to know of a file without reading it. */
 export interface FileFacts {
   readonly index: number;
-  /** see `declarationKeys` */
-  readonly declares: readonly string[];
   /** the templates it holds parameters for, as `parameterFileKeys` names them */
   readonly parameterKeys: readonly string[];
-  /**
-   * Its Kubernetes objects of the kinds whose objects are all small (a ServiceAccount, a Role): another worker
-   * that asks for such a kind takes them from here instead of reading the file. Cloning them costs far less than
-   * parsing the YAML again.
-   */
-  readonly smallObjects: readonly KubernetesObject[];
+  /** what it tells the other files' rules (see lint/collectFacts) */
+  readonly workspaceFacts: CollectedFacts;
 }
 
 export type MainToWorker =

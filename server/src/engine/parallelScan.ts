@@ -56,8 +56,8 @@ function shares(files: readonly string[], count: number): number[][] {
 
 /**
  * `lintScan(scan(inputs))` on every core, with the built-in rules. Each worker reads a share of the files and
- * says what each declares; once every share is read, each lints its own, reading another share's file only when
- * a rule asks for what it declares (a file's rules see the whole workspace).
+ * sends what each tells the others (its workspace facts); once every share is read, each lints its own with the
+ * facts of all, reading another share's file only when it is a parameter file of a template of its share.
  *
  * The results differ from the sequential ones in two ways, both invisible to the report formats: documents carry
  * no model (no `template`, `parameterFile` or `kubernetesObjects`), and fixes carry their title and safety but no

@@ -12,10 +12,15 @@ export type CustomRulesResult = { readonly ok: true; readonly rules: readonly Cu
 
 const listed = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
+function isWorkspaceFacts(candidate: unknown): boolean {
+  const { name, collect } = (candidate ?? {}) as Record<string, unknown>;
+  return typeof name === 'string' && name !== '' && typeof collect === 'function';
+}
+
 /** What is wrong with an exported value as a rule, or nothing. */
 function ruleProblems(candidate: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const { id, title, severity, area, principle, targets, fixable, check } = candidate;
+  const { id, title, severity, area, principle, targets, fixable, check, workspaceFacts } = candidate;
   if (typeof id !== 'string' || !ID.test(id)) problems.push(`"id" must be a kebab-case string such as "team-storage-tls", not ${JSON.stringify(id) ?? 'undefined'}`);
   if (typeof title !== 'string' || title.trim() === '') problems.push('"title" must be a one-line description');
   if (!SEVERITIES.includes(severity as Severity)) problems.push(`"severity" must be one of ${listed(SEVERITIES)}`);
@@ -24,6 +29,9 @@ function ruleProblems(candidate: Record<string, unknown>): string[] {
   if (!Array.isArray(targets) || targets.length === 0 || !targets.every((t) => TARGETS.includes(t as RuleTarget))) problems.push(`"targets" must be a non-empty array of ${listed(TARGETS)}`);
   if (typeof fixable !== 'boolean') problems.push('"fixable" must be true or false');
   if (typeof check !== 'function') problems.push('"check" must be a function (context) => void');
+  if (workspaceFacts !== undefined && !(Array.isArray(workspaceFacts) && workspaceFacts.every(isWorkspaceFacts))) {
+    problems.push('"workspaceFacts", when given, must be an array of { name: a non-empty string, collect: a function (context) => facts[] }');
+  }
   return problems;
 }
 

@@ -2,16 +2,13 @@ import * as path from 'node:path';
 import type { AnalyzedDocument } from '../engine/document';
 import { Evaluator } from '../evaluate/evaluator';
 import { newValues } from '../fix/intent';
-import { lookup } from '../model/lookup';
-import type { Resource } from '../model/template';
-import { allResources, allTemplates } from '../model/walk';
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../text/range';
 import { ANALYSIS_TIMEOUT, AnalysisTimedOut, DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from './deadline';
 import { DEPLOYED_LOOKUP_FAILED, resourceBodies, type DeployedBodies } from './existingBodies';
 import type { Finding } from './finding';
 import { internalErrorSummary } from './internalError';
-import { maskSecret } from './mask';
+import { factContext } from './factContext';
 import { locate } from './place';
 import type { Report, Rule, RuleContext, RuleTarget, Severity, WorkspaceView } from './ruleApi';
 import { applySuppressions, SUPPRESSION_MISSING_REASON, SUPPRESSION_UNUSED } from './suppressions';
@@ -52,7 +49,7 @@ export interface LintResult {
 /** The engine's own findings, which a suppression may name too. */
 const ENGINE_CHECK_IDS = [SUPPRESSION_MISSING_REASON, SUPPRESSION_UNUSED, ANALYSIS_TIMEOUT, DEPLOYED_LOOKUP_FAILED];
 
-const EMPTY_WORKSPACE: WorkspaceView = { resources: () => [], kubernetesObjects: () => [] };
+const EMPTY_WORKSPACE: WorkspaceView = { facts: () => [] };
 
 function targetsOf(document: AnalyzedDocument): Set<RuleTarget> {
   const targets = new Set<RuleTarget>();
@@ -93,8 +90,6 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
     return index.positionAt(range.start).line + 1;
   };
 
-  const templates = document.template ? allTemplates(document.template) : [];
-  let byType: Map<string, Resource[]> | undefined;
   const evaluator = new Evaluator({
     check: deadline.check,
     ...(options.parameterFile?.parameterFile ? { parameterFile: options.parameterFile.parameterFile, parameterFilePath: options.parameterFile.path, ...(document.template ? { template: document.template } : {}) } : {}),
@@ -125,46 +120,18 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
       ...(masked.length > 0 ? { secrets: masked.splice(0) } : {}),
     });
   };
+  const read = factContext(document, evaluator, bodyOf, options.strict ?? false);
   const context: RuleContext = {
-    strict: options.strict ?? false,
-    templates,
-    resources(type) {
-      if (!byType) {
-        byType = new Map();
-        for (const template of templates) {
-          for (const resource of allResources(template)) {
-            const key = resource.type.toLowerCase();
-            const list = byType.get(key);
-            if (list) list.push(resource);
-            else byType.set(key, [resource]);
-          }
-        }
-      }
-      return byType.get(type.toLowerCase()) ?? [];
-    },
-    body: bodyOf,
-    get: (resource, propertyPath) => lookup(bodyOf(resource), propertyPath),
-    evaluate: (expr, template) => evaluator.evaluateForRule(expr, template),
-    ...(document.parameterFile ? { parameterFile: document.parameterFile } : {}),
-    kubernetesObjects: document.kubernetesObjects ?? [],
+    ...read,
     workspace: options.workspace ?? EMPTY_WORKSPACE,
     values: newValues,
     report,
     mask(secret) {
       masked.push(secret);
-      return maskSecret(secret);
+      return read.mask(secret);
     },
-    label(resource) {
-      if (resource.symbolicName) return `\`${resource.symbolicName}\``;
-      const name = evaluator.evaluateForRule(resource.fullName, resource.template);
-      if (name.kind === 'string') return `'${name.value}'`;
-      // A computed name is shown as written, when it is written in this file.
-      const written = templates.includes(resource.template) ? document.text.slice(resource.name.range.start, resource.name.range.end) : '';
-      return written && written.length <= 80 ? `\`${written.replace(/^"|"$/g, '')}\`` : `\`${resource.type}\``;
-    },
-    apiVersionAtLeast: (resource, version) => (resource.apiVersion ?? '').slice(0, 10) >= version,
     cannotVerify(at, what) {
-      if (!(options.strict ?? false)) return;
+      if (!read.strict) return;
       const value = 'state' in at ? (at.state === 'absent' ? undefined : at.value) : at;
       if (value?.kind !== 'unknown') return;
       report({ message: `cannot verify ${what}: ${value.reason}`, at, severity: 'info' });

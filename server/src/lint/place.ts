@@ -38,23 +38,35 @@ function propertySite(property: PropertyValue): Range {
   return value.kind === 'object' || value.kind === 'array' ? property.keyRange : useSite(value);
 }
 
+/** The range a place points to and, for a value (a lookup's, a property's), that value: its origin is told too. */
+function site(place: Place): { range: Range; value?: Value } {
+  if (isRange(place)) return { range: place };
+  if (isResource(place)) return { range: place.typeRange };
+  if (isKubernetesObject(place)) {
+    const kind = place.value.properties.find((p) => p.key === 'kind');
+    return { range: kind?.range ?? place.range };
+  }
+  if (isLookup(place)) {
+    if (place.state === 'absent') return { range: place.container.range };
+    return { range: place.property ? propertySite(place.property) : useSite(place.value), value: place.value };
+  }
+  if (isProperty(place)) return { range: propertySite(place), value: place.value };
+  return { range: useSite(place), value: place };
+}
+
+/** The range a finding or related location at `place` underlines, as a plain object (a fact carries it). */
+export function rangeOf(place: Place): Range {
+  const { start, end } = site(place).range;
+  return { start, end };
+}
+
 /**
  * The range a finding underlines for a place, and, for a value that came through parameters or variables, a
  * related location where it is written (the text a fix edits).
  */
 export function locate(place: Place, lineOf: LineOf): { range: Range; related: RelatedLocation[]; origin?: string } {
-  if (isRange(place)) return { range: place, related: [] };
-  if (isResource(place)) return { range: place.typeRange, related: [] };
-  if (isKubernetesObject(place)) {
-    const kind = place.value.properties.find((p) => p.key === 'kind');
-    return { range: kind?.range ?? place.range, related: [] };
-  }
-  if (isLookup(place)) {
-    if (place.state === 'absent') return { range: place.container.range, related: [] };
-    return place.property ? withOrigin(propertySite(place.property), place.value, lineOf) : withOrigin(useSite(place.value), place.value, lineOf);
-  }
-  if (isProperty(place)) return withOrigin(propertySite(place), place.value, lineOf);
-  return withOrigin(useSite(place), place, lineOf);
+  const { range, value } = site(place);
+  return value ? withOrigin(range, value, lineOf) : { range, related: [] };
 }
 
 function withOrigin(range: Range, value: Value, lineOf: LineOf): { range: Range; related: RelatedLocation[]; origin?: string } {

@@ -47,6 +47,33 @@ export interface RuleMeta {
 
 export interface Rule extends RuleMeta {
   check(context: RuleContext): void;
+  /**
+   * What this rule needs to know of the other files of the workspace. Rules that read the same facts declare the
+   * same object: facts are known by name, and each name is collected once per file.
+   */
+  readonly workspaceFacts?: readonly WorkspaceFacts[];
+}
+
+/**
+ * Plain JSON: what one file tells the others. Facts cross threads and are compared between versions of a file,
+ * so they hold no model (a fact that points into its file carries a `Range`) and never a secret in full.
+ */
+export type FactValue = null | boolean | number | string | readonly FactValue[] | { readonly [key: string]: FactValue };
+
+/**
+ * Facts a rule reads of the other files of the workspace (`WorkspaceView.facts`). `collect` runs once on each
+ * file, on its own model and with its own values (its parameters' defaults), whichever file is linted later.
+ */
+export interface WorkspaceFacts<T extends FactValue = FactValue> {
+  /** unique in the catalogue: `<area>/<what>`, e.g. `keyvault/role-assignments` */
+  readonly name: string;
+  collect(context: FactContext): readonly T[];
+}
+
+/** One fact of another file, with that file's path. */
+export interface FileFact<T extends FactValue = FactValue> {
+  readonly file: string;
+  readonly fact: T;
 }
 
 /** Where a finding points: the engine turns any of these into a range in the file. */
@@ -79,19 +106,19 @@ export interface Report {
   readonly fix?: Fix;
 }
 
-/** A fact another file of the workspace declares, for rules that need more than one file. */
+/** What the other files of the workspace tell the rules of one file. */
 export interface WorkspaceView {
-  /**
-   * The resources of these types (case-insensitive, as the model writes them: an ARM child keeps its relative
-   * type) in the other files' templates, nested templates included, in file and declaration order. The file being
-   * linted is not included.
-   */
-  resources(...types: string[]): readonly { readonly file: string; readonly resource: Resource }[];
-  /** the Kubernetes objects of this kind in the other files, in file and document order */
-  kubernetesObjects(kind: string): readonly { readonly file: string; readonly object: KubernetesObject }[];
+  /** the facts collected under this name in the other files, in file order, then in the order each file collected them */
+  facts(name: string): readonly FileFact[];
 }
 
-export interface RuleContext {
+/** The facts `facts` collected in the other files of the workspace, typed as it collects them. */
+export function otherFiles<T extends FactValue>(context: RuleContext, facts: WorkspaceFacts<T>): readonly FileFact<T>[] {
+  return context.workspace.facts(facts.name) as readonly FileFact<T>[];
+}
+
+/** What a rule reads of one file: its models and the evaluation of their values. */
+export interface FactContext {
   /** report unknowns too, as `info` ("cannot verify: parameter X has no default") */
   readonly strict: boolean;
   /** every template in the file, nested ARM deployments included */
@@ -106,16 +133,21 @@ export interface RuleContext {
   /** the parameter file being linted (`.bicepparam`, ARM `deploymentParameters`) */
   readonly parameterFile?: ParameterFile;
   readonly kubernetesObjects: readonly KubernetesObject[];
-  readonly workspace: WorkspaceView;
-  /** builders for values a fix writes that are more than JSON: references to parameters and resources */
-  readonly values: NewValueFactory;
-  report(report: Report): void;
   /** How a message shows a detected secret: never in full (`'Exa…' (25 characters)`) */
   mask(secret: string): string;
   /** How messages name a resource: its symbolic name, else its name when known, else its type: `` `vault` `` */
   label(resource: Resource): string;
   /** whether the resource's API version is this date or later (`2026-02-01`); false when it has none */
   apiVersionAtLeast(resource: Resource, version: string): boolean;
+  /** the range a finding or related location at `place` points to: what a fact carries to point into its file */
+  rangeOf(place: Place): Range;
+}
+
+export interface RuleContext extends FactContext {
+  readonly workspace: WorkspaceView;
+  /** builders for values a fix writes that are more than JSON: references to parameters and resources */
+  readonly values: NewValueFactory;
+  report(report: Report): void;
   /**
    * For a value a rule cannot judge because it is unknown: in strict mode an `info` finding "cannot verify
    * <what>: <reason>"; otherwise nothing (unknown values give no warning by default).

@@ -25,7 +25,7 @@ const START_OF_FILE: LspRange = { start: { line: 0, character: 0 }, end: { line:
 function relatedInformation(file: IndexedFile, related: RelatedLocation, index: WorkspaceIndex): DiagnosticRelatedInformation {
   if (!related.file || related.file === file.path) return { location: { uri: file.uri, range: file.lines.toLineRange(related.range) }, message: related.message };
   const other = index.find(related.file);
-  // a file without a model (not read, or let go of: WorkspaceIndex.compact) has its text on disk
+  // a file without a model (not read, or let go of: WorkspaceIndex.summarize) has its text on disk
   const lines = other?.document ? other.lines : linesOnDisk(related.file);
   return { location: { uri: other?.uri ?? pathToUri(related.file), range: lines ? lines.toLineRange(related.range) : START_OF_FILE }, message: related.message };
 }

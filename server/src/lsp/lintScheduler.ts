@@ -112,6 +112,8 @@ export class LintScheduler {
       this.remove(filePath);
     } else {
       const { before, after } = index.putDisk(filePath);
+      // The index keeps the file's facts; its model serves this one lint.
+      index.summarize(filePath);
       this.publish(after);
       this.enqueueDependents(after, before);
     }
@@ -121,24 +123,6 @@ export class LintScheduler {
   /** Re-lints every open document, as when the workspace around them has been read; config files are not linted. */
   refreshOpenDocuments(): void {
     for (const document of this.options.documents.all()) if (!isConfigFile(uriToPath(document.uri))) this.schedule(document, 0);
-  }
-
-  /** Lets go of the models of the closed files no rule needs (see `WorkspaceIndex.compact`). */
-  compact(): void {
-    this.options.index.compact(this.options.linter.asked());
-  }
-
-  /**
-   * After lints that asked the workspace for something new: the summarized files that declare it are read back,
-   * and the files that asked before they were are linted again.
-   */
-  readBackAsked(): void {
-    const { index, linter } = this.options;
-    for (const fact of linter.takeNewlyAsked()) {
-      if (index.restore(fact).length === 0) continue;
-      for (const asker of linter.askers(fact)) this.queue.add(asker);
-    }
-    void this.drain();
   }
 
   /** Lints one indexed file and shows the result, unless the editor has moved on to a newer version of it. */
@@ -216,7 +200,6 @@ export class LintScheduler {
   private async drain(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
-    let linted = false;
     try {
       for (;;) {
         const [uri] = this.due;
@@ -230,20 +213,17 @@ export class LintScheduler {
             this.safely(() => this.publish(read));
           }
         } else if (this.queue.size > 0 && this.timers.size === 0) {
-          linted = true;
           const [next] = this.queue;
           this.queue.delete(next);
           this.safely(() => {
             const file = this.options.index.get(next);
             if (file) this.publish(this.options.index.withModel(file));
-            this.readBackAsked();
           });
         } else {
           break;
         }
         await nextTurn();
       }
-      if (linted && this.queue.size === 0) this.compact();
     } finally {
       this.draining = false;
     }

@@ -6,6 +6,7 @@ import type { LiveLookup } from '../azure/existing/liveLookup';
 import { isCandidateFile } from '../engine/files';
 import { workspaceCatalogue } from '../config/configuredCatalogue';
 import { builtinCatalogue, settledLater } from '../lint/catalogue';
+import { collectFacts, type FactCollection } from '../lint/collectFacts';
 import { DEFAULT_ANALYSIS_TIMEOUT_MS } from '../lint/deadline';
 import { internalErrorLog } from '../lint/internalError';
 import { TOOL_VERSION } from '../version';
@@ -23,6 +24,8 @@ import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './workspaceScan';
 import { isWorkspaceTrusted } from './workspaceTrust';
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+
+const NO_FACTS: FactCollection = { facts: {}, failures: [] };
 
 /** The files a client watches for us: those ztlint may read, whatever their content turns out to be. */
 const WATCHED_FILES = '**/*.{bicep,bicepparam,json,jsonc,yaml,yml}';
@@ -47,6 +50,10 @@ export function startLanguageServer(): void {
   const catalogue = rulesInUse.catalogue;
   // A file its config excludes feeds no facts to the others, as the CLI never reads it.
   const index = new WorkspaceIndex(
+    (document) => {
+      const settings = configs.settingsFor(document.path);
+      return settings === EXCLUDED ? NO_FACTS : collectFacts(document, catalogue.rules, { strict: settings.strict, timeoutMs: settings.analysisTimeoutMs });
+    },
     (filePath) => !configs.isExcluded(filePath),
     (filePath) => {
       const settings = configs.settingsFor(filePath);
@@ -156,7 +163,7 @@ export function startLanguageServer(): void {
   });
 
   connection.onExecuteCommand((params, _token, workDoneProgress) => {
-    if (params.command === SERVER_STATS_COMMAND) return serverStats({ lints: Object.fromEntries(linter.runs), reads: Object.fromEntries(index.openReads), pending: scheduler.pending, asked: [...linter.asked()], modelsKept: index.all().filter((f) => f.document).length });
+    if (params.command === SERVER_STATS_COMMAND) return serverStats({ lints: Object.fromEntries(linter.runs), reads: Object.fromEntries(index.openReads), pending: scheduler.pending, modelsKept: index.all().filter((f) => f.document).length });
     if (params.command === CHECK_DEPLOYED_COMMAND) return checkDeployed(params.arguments, catalogue, folders[0], log);
     if (params.command !== SCAN_WORKSPACE_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `ztlint: unknown command ${params.command}`);
     // The client's own progress when it sent a token for one, else one the server asks the client to show.

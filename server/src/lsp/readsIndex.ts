@@ -1,6 +1,6 @@
 /** What one file's last lint read beyond its own text: the facts whose change can change its findings. */
 export interface Reads {
-  /** the resource types and object kinds its rules asked the workspace view for (see `factKey`) */
+  /** the names of the facts its rules asked the workspace view for */
   readonly facts: ReadonlySet<string>;
   readonly parameterFiles: readonly string[];
 }
@@ -41,7 +41,7 @@ export class ReadsIndex {
     for (const parameterFile of reads.parameterFiles) remove(this.byParameterFile, parameterFile, filePath);
   }
 
-  /** The files whose last lint asked for `fact`. */
+  /** The files whose last lint asked for the facts named `fact`. */
   readersOf(fact: string): readonly string[] {
     return [...(this.byFact.get(fact) ?? [])];
   }

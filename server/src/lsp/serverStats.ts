@@ -17,9 +17,7 @@ export interface ServerStats {
   readonly reads: Readonly<Record<string, number>>;
   /** files waiting to be linted: edits in their pause, and files re-linted in the background */
   readonly pending: number;
-  /** what the rules have asked the workspace view for (`resource:<type>`, `object:<kind>`) */
-  readonly asked: readonly string[];
-  /** the files whose model the server keeps: open ones, and closed ones that declare something asked */
+  /** the files whose model the server keeps: open ones, and closed parameter files (templates are linted with them) */
   readonly modelsKept: number;
 }
 

@@ -5,23 +5,24 @@ import { parameterFileKeys, parameterFilesFor, templateKey } from '../engine/par
 import { readAndAnalyze } from '../engine/scan';
 import { DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from '../lint/deadline';
 import { internalErrorLog } from '../lint/internalError';
+import type { CollectedFacts, FactCollection } from '../lint/collectFacts';
 import type { WorkspaceView } from '../lint/ruleApi';
-import { declarationKeys, withoutFile, workspaceView } from '../engine/workspaceView';
+import { withoutFile, workspaceView } from '../engine/workspaceView';
 import { LineIndex } from '../text/lineIndex';
 import { pathToUri } from './uri';
 
 /** What reading a file gave: the analysed document, or why there is none. */
 export type Analysis =
-  | { readonly kind: 'analyzed'; readonly document: AnalyzedDocument }
+  | { readonly kind: 'analyzed'; readonly document: AnalyzedDocument; readonly collected: FactCollection }
   /** the file could not be read from disk (too large, not UTF-8): not linted, nothing to publish */
   | { readonly kind: 'unreadable'; readonly message: string }
   /** the engine threw: reported as an internal error so that the server keeps serving every other file */
   | { readonly kind: 'crashed'; readonly message: string }
   /**
-   * a closed file, linted, that declares nothing any rule has asked the workspace for: only what it declares is
-   * kept, and it is read again from disk if it must be linted again (see `WorkspaceIndex.compact`)
+   * a closed file, read: only what the other files need of it is kept (its facts, and the key its parameter files
+   * name it by), and it is read again from disk if it must be linted again (see `WorkspaceIndex.summarize`)
    */
-  | { readonly kind: 'summarized'; readonly provides: readonly string[] };
+  | { readonly kind: 'summarized'; readonly facts: CollectedFacts; readonly templateKey?: string };
 
 
 /** One file as the server knows it: the editor's text while it is open, else the text on disk. */
@@ -42,24 +43,36 @@ export class IndexedFile {
     return this.analysis.kind === 'analyzed' ? this.analysis.document : undefined;
   }
 
+  /** what the file tells the other files' rules */
+  get facts(): CollectedFacts {
+    return this.analysis.kind === 'analyzed' ? this.analysis.collected.facts : this.analysis.kind === 'summarized' ? this.analysis.facts : NO_FACTS;
+  }
+
   get lines(): LineIndex {
     this.lineIndex ??= new LineIndex(this.text);
     return this.lineIndex;
   }
 }
 
-function analyzeSafely(filePath: string, text: string, readers: VersionReaders, timeoutMs: number): Analysis {
+const NO_FACTS: CollectedFacts = {};
+
+/** Collects a document's facts for the other files (lint/collectFacts), with the rules and settings of its file. */
+export type FactCollector = (document: AnalyzedDocument) => FactCollection;
+
+function analyzeSafely(filePath: string, text: string, readers: VersionReaders, timeoutMs: number, collect: FactCollector): Analysis {
   try {
-    return { kind: 'analyzed', document: analyzeDocument(filePath, text, readers, new Deadline(timeoutMs)) };
+    const document = analyzeDocument(filePath, text, readers, new Deadline(timeoutMs));
+    return { kind: 'analyzed', document, collected: collect(document) };
   } catch (error) {
     return { kind: 'crashed', message: internalErrorLog(error) };
   }
 }
 
-function readSafely(filePath: string, timeoutMs: number): { text: string; analysis: Analysis } {
+function readSafely(filePath: string, timeoutMs: number, collect: FactCollector): { text: string; analysis: Analysis } {
   try {
     const result = readAndAnalyze(filePath, timeoutMs);
-    return result.kind === 'analyzed' ? { text: result.document.text, analysis: { kind: 'analyzed', document: result.document } } : { text: '', analysis: { kind: 'unreadable', message: result.message } };
+    if (result.kind !== 'analyzed') return { text: '', analysis: { kind: 'unreadable', message: result.message } };
+    return { text: result.document.text, analysis: { kind: 'analyzed', document: result.document, collected: collect(result.document) } };
   } catch (error) {
     return { text: '', analysis: { kind: 'crashed', message: internalErrorLog(error) } };
   }
@@ -67,7 +80,8 @@ function readSafely(filePath: string, timeoutMs: number): { text: string; analys
 
 /**
  * Every file the server has analysed, open or not, so that rules see the rest of the workspace (a ServiceAccount
- * in another manifest, a role assignment in another template, a template's parameter files). `revision` changes
+ * in another manifest, a role assignment in another template, a template's parameter files). Of a closed file,
+ * once read, only its facts are kept (see `summarize`), and its parameter file's model. `revision` changes
  * whenever any file does, which tells caches of cross-file results when they are out of date.
  */
 export class WorkspaceIndex {
@@ -78,14 +92,16 @@ export class WorkspaceIndex {
    * The files that are not open, as rules and parameter file lookups see them: they change far less often than an
    * open file, so an edit costs in proportion to the open files, not to the workspace.
    */
-  private closed: Declared | undefined;
-  private readonly openDeclared = new WeakMap<AnalyzedDocument, Declared>();
-  private view: { view: WorkspaceView; parts: readonly Declared[] } | undefined;
+  private closed: Part | undefined;
+  private readonly openParts = new WeakMap<IndexedFile, Part>();
+  private view: { view: WorkspaceView; parts: readonly Part[] } | undefined;
   revision = 0;
   /** how many versions of each open file were read, for `ztlint.server.stats` */
   readonly openReads = new Map<string, number>();
 
   constructor(
+    /** what a file tells the others, collected as it is read */
+    private readonly collect: FactCollector,
     /** whether a file's facts count for the others: a file its config excludes is as if it were not there */
     private readonly counts: (filePath: string) => boolean = () => true,
     /** the time budget of the file's config, which bounds reading it as it bounds linting it */
@@ -120,14 +136,14 @@ export class WorkspaceIndex {
     }
     if (before && before.version === version && before.text === text) return { before, after: before };
     this.openReads.set(filePath, (this.openReads.get(filePath) ?? 0) + 1);
-    return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text, readers, this.timeoutMsFor(filePath)))) };
+    return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text, readers, this.timeoutMsFor(filePath), this.collect))) };
   }
 
   /** Reads a file from disk, unless the editor has it open (its text there is the one that counts). */
   putDisk(filePath: string): { before?: IndexedFile; after: IndexedFile } {
     const before = this.files.get(filePath);
     if (before && this.open.has(filePath)) return { before, after: before };
-    const { text, analysis } = readSafely(filePath, this.timeoutMsFor(filePath));
+    const { text, analysis } = readSafely(filePath, this.timeoutMsFor(filePath), this.collect);
     return { before, after: this.put(new IndexedFile(filePath, pathToUri(filePath), text, undefined, analysis)) };
   }
 
@@ -147,7 +163,7 @@ export class WorkspaceIndex {
   /** The parameter files of `template` in the workspace, by path. */
   parameterFilesFor(template: AnalyzedDocument): AnalyzedDocument[] {
     return this.views()
-      .parts.flatMap((part) => parameterFilesFor(template, part.documents))
+      .parts.flatMap((part) => parameterFilesFor(template, part.parameterFiles))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
@@ -156,11 +172,9 @@ export class WorkspaceIndex {
     return withoutFile(this.views().view, filePath);
   }
 
-  /** The facts a file contributes to the workspace view (engine/workspaceView's `declarationKeys`). */
-  provides(file: IndexedFile | undefined): readonly string[] {
-    if (!file || !this.counts(file.path)) return [];
-    if (file.analysis.kind === 'summarized') return file.analysis.provides;
-    return file.document ? declarationKeys(file.document) : [];
+  /** What a file tells the other files' rules: nothing when its config excludes it. */
+  factsOf(file: IndexedFile | undefined): CollectedFacts {
+    return file && this.counts(file.path) ? file.facts : NO_FACTS;
   }
 
   /** The templates a parameter file gives values to. */
@@ -170,21 +184,14 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Lets go of the models of closed files that declare nothing in `asked` (what rules have asked the workspace
-   * view for), so that a large workspace is not kept in memory whole; parameter files, which templates read
-   * whole, are kept. What the rules see does not change.
+   * Lets go of the model of a closed file, so that a large workspace is never in memory whole: its facts are
+   * what the others read of it. A parameter file is kept whole, as templates are linted with its model.
    */
-  compact(asked: ReadonlySet<string>): void {
-    for (const filePath of this.files.keys()) this.summarize(filePath, asked);
-  }
-
-  /** `compact` for one file; a scan calls it on each file it reads, so that the workspace is never in memory whole. */
-  summarize(filePath: string, asked: ReadonlySet<string>): void {
+  summarize(filePath: string): void {
     const file = this.files.get(filePath);
     if (!file || this.open.has(file.path) || !file.document || file.document.parameterFile) return;
-    const provides = this.provides(file);
-    if (provides.some((fact) => asked.has(fact))) return;
-    this.files.set(file.path, new IndexedFile(file.path, file.uri, '', undefined, { kind: 'summarized', provides }));
+    const key = templateKey(file.document);
+    this.files.set(file.path, new IndexedFile(file.path, file.uri, '', undefined, { kind: 'summarized', facts: file.facts, ...(key !== undefined ? { templateKey: key } : {}) }));
     this.closed = undefined;
     this.view = undefined;
   }
@@ -192,14 +199,8 @@ export class WorkspaceIndex {
   /** The file with its model: read again from disk, for a lint, when only its summary is kept (not stored). */
   withModel(file: IndexedFile): IndexedFile {
     if (file.analysis.kind !== 'summarized') return file;
-    const { text, analysis } = readSafely(file.path, this.timeoutMsFor(file.path));
+    const { text, analysis } = readSafely(file.path, this.timeoutMsFor(file.path), this.collect);
     return new IndexedFile(file.path, file.uri, text, undefined, analysis);
-  }
-
-  /** Reads back the models of the summarized files that declare `fact`, which a rule has just asked for. */
-  restore(fact: string): IndexedFile[] {
-    const providers = [...this.files.values()].filter((file) => file.analysis.kind === 'summarized' && file.analysis.provides.includes(fact));
-    return providers.map((file) => this.putDisk(file.path).after);
   }
 
   private put(file: IndexedFile): IndexedFile {
@@ -214,52 +215,49 @@ export class WorkspaceIndex {
     if (!this.open.has(filePath)) this.closed = undefined;
   }
 
-  private counted(files: readonly IndexedFile[]): AnalyzedDocument[] {
-    return files.flatMap((file) => (file.document && this.counts(file.path) ? [file.document] : []));
-  }
-
   /** The closed files' part, kept between edits, with a part for each open file's current version. */
   private views(): NonNullable<WorkspaceIndex['view']> {
     if (!this.view) {
-      this.closed ??= declared(this.counted(this.all().filter((file) => !this.open.has(file.path))));
-      const openFiles = [...this.open.keys()].flatMap((filePath) => this.files.get(filePath) ?? []);
-      const open = this.counted(openFiles).map((document) => {
-        let part = this.openDeclared.get(document);
-        if (!part) this.openDeclared.set(document, (part = declared([document])));
-        return part;
+      const counted = (files: readonly IndexedFile[]) => files.filter((file) => this.counts(file.path));
+      this.closed ??= part(counted(this.all().filter((file) => !this.open.has(file.path))));
+      const openFiles = counted([...this.open.keys()].flatMap((filePath) => this.files.get(filePath) ?? []));
+      const open = openFiles.map((file) => {
+        let own = this.openParts.get(file);
+        if (!own) this.openParts.set(file, (own = part([file])));
+        return own;
       });
       const parts = [this.closed, ...open];
-      this.view = {
-        parts,
-        view: {
-          resources: (...types) => parts.flatMap((part) => part.view.resources(...types)),
-          kubernetesObjects: (kind) => parts.flatMap((part) => part.view.kubernetesObjects(kind)),
-        },
-      };
+      this.view = { parts, view: { facts: (name) => parts.flatMap((p) => p.view.facts(name)) } };
     }
     return this.view;
   }
 }
 
-/** Some documents of the workspace, with what rules and parameter file lookups ask of them. */
-interface Declared {
-  readonly documents: readonly AnalyzedDocument[];
+/** Some files of the workspace, with what rules and parameter file lookups ask of them. */
+interface Part {
   readonly view: WorkspaceView;
+  /** candidates for `parameterFilesFor`: the same list for as long as the part lives, as it keeps an index of it */
+  readonly parameterFiles: readonly AnalyzedDocument[];
   /** the paths of the templates by the key their parameter files name them by (`templateKey`) */
   templates(): ReadonlyMap<string, readonly string[]>;
 }
 
-function declared(documents: readonly AnalyzedDocument[]): Declared {
+function keyOf(file: IndexedFile): string | undefined {
+  if (file.analysis.kind === 'summarized') return file.analysis.templateKey;
+  return file.document ? templateKey(file.document) : undefined;
+}
+
+function part(files: readonly IndexedFile[]): Part {
   let templates: Map<string, string[]> | undefined;
   return {
-    documents,
-    view: workspaceView(documents),
+    view: workspaceView(files.map((file) => ({ path: file.path, facts: file.facts }))),
+    parameterFiles: files.flatMap((file) => (file.document?.parameterFile ? [file.document] : [])),
     templates() {
       if (!templates) {
         templates = new Map();
-        for (const document of documents) {
-          const key = templateKey(document);
-          if (key !== undefined) templates.set(key, [...(templates.get(key) ?? []), document.path]);
+        for (const file of files) {
+          const key = keyOf(file);
+          if (key !== undefined) templates.set(key, [...(templates.get(key) ?? []), file.path]);
         }
       }
       return templates;

@@ -53,9 +53,8 @@ export class WorkspaceScanner {
  * what has disappeared or become excluded since, then lints and publishes the files that are not open (open ones
  * are re-linted by the scheduler, now that they can see the whole workspace). Config files are read again first,
  * since they decide what is read. Yields to the message loop between batches so that edits and requests are
- * served while a large workspace is read. The workspace is never in memory whole: a file that declares nothing the
- * rules have asked the workspace for is kept as a summary once read, and read again to be linted; what the rules
- * ask for the first time is read back (see `LintScheduler.readBackAsked`).
+ * served while a large workspace is read. The workspace is never in memory whole: of a closed file, once read,
+ * the index keeps its facts (see `WorkspaceIndex.summarize`), and the file is read again to be linted.
  */
 async function scanWorkspace({ index, scheduler, linter, configs, folders }: WorkspaceScanContext, progress: WorkDoneProgressReporter): Promise<ScanSummary> {
   const listed = listFiles(folders()).files;
@@ -67,7 +66,7 @@ async function scanWorkspace({ index, scheduler, linter, configs, folders }: Wor
     for (const file of index.all()) if (!kept.has(file.path)) scheduler.diskChanged(file.path);
     for (let i = 0; i < files.length; i++) {
       index.putDisk(files[i]);
-      index.summarize(files[i], linter.asked());
+      index.summarize(files[i]);
       if (i % BATCH === BATCH - 1) {
         progress.report(Math.round((50 * i) / files.length), `reading ${i + 1}/${files.length}`);
         await nextTurn();
@@ -81,14 +80,12 @@ async function scanWorkspace({ index, scheduler, linter, configs, folders }: Wor
         const file = index.withModel(indexed);
         findings += linter.lint(file).findings.filter((f) => !f.suppression).length;
         if (!index.isOpen(file.path)) scheduler.publish(file);
-        scheduler.readBackAsked();
       }
       if (i % BATCH === BATCH - 1) {
         progress.report(50 + Math.round((50 * i) / files.length), `linting ${i + 1}/${files.length}`);
         await nextTurn();
       }
     }
-    scheduler.compact();
     return { files: files.length, findings };
   } finally {
     progress.done();

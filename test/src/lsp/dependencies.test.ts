@@ -62,6 +62,36 @@ describe('language server: what an edit re-lints, bursts, folders and excluded f
     assert.deepEqual(relinted(appOpened, await idle(client)), ['app.yaml']);
   });
 
+  it('re-lints no other file when an edit leaves what the file tells the others as it was', async () => {
+    const { client, uriOf } = await start({ 'k8s/app.yaml': DEPLOYMENT_ONLY, 'k8s/billing.yaml': OTHER_DEPLOYMENT, 'k8s/sa.yaml': SERVICE_ACCOUNT }, { debounceMs: 0 });
+    const account = uriOf('k8s/sa.yaml');
+    await client.open(account, SERVICE_ACCOUNT, 'yaml');
+    await client.waitForDiagnostics(account, (p) => p.version === 1);
+    const opened = await idle(client);
+    // A label after everything the ServiceAccount's facts point at: its name, namespace, declaration and client id
+    // are what they were, so the Deployments that read them are not linted again.
+    const version = await client.change(account, [{ text: `${SERVICE_ACCOUNT}  labels:\n    team: orders\n` }]);
+    await client.waitForDiagnostics(account, (p) => p.version === version);
+    assert.deepEqual(relinted(opened, await idle(client)), ['sa.yaml']);
+    assert.ok(client.latest(uriOf('k8s/app.yaml'))!.diagnostics.some((d) => d.code === LABEL_MISSING), 'the Deployment still sees the client id');
+  });
+
+  it('keeps no model of a closed file but a parameter file, and the others still read its facts', async () => {
+    const { client, uriOf } = await start(
+      { 'k8s/app.yaml': DEPLOYMENT_ONLY, 'k8s/sa.yaml': SERVICE_ACCOUNT, 'infra/vault.bicep': VAULT_BICEP, 'infra/vault.bicepparam': "using './vault.bicep'\n" },
+      { debounceMs: 0 },
+    );
+    const app = uriOf('k8s/app.yaml');
+    // Only the facts of the closed sa.yaml tell the Deployment that its ServiceAccount names a client id.
+    await client.waitForDiagnostics(app, (p) => p.diagnostics.some((d) => d.code === LABEL_MISSING));
+    assert.equal((await idle(client)).modelsKept, 1, 'the parameter file, which its template is linted with');
+    await client.open(app, DEPLOYMENT_ONLY, 'yaml');
+    await client.waitForDiagnostics(app, (p) => p.version === 1 && p.diagnostics.some((d) => d.code === LABEL_MISSING));
+    assert.equal((await idle(client)).modelsKept, 2, 'and the open file');
+    await client.close(app);
+    for (let stats = await idle(client); stats.modelsKept !== 1; stats = await idle(client)) await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+
   it('never publishes an older version over a newer one under a burst of edits', async () => {
     const names = ['a.yaml', 'b.yaml', 'c.yaml'];
     const { client, uriOf } = await start(Object.fromEntries(names.map((n) => [n, DEPLOYMENT_ONLY])), { debounceMs: 0 });

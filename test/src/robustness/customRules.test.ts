@@ -39,6 +39,22 @@ describe('robustness: custom rules', () => {
     assert.ok(rules.some((r) => r.id === 'team-storage-owner-tag'), 'listed with the built-in rules');
   });
 
+  it('CLI: a custom rule reads the other files through the workspace facts it declares', () => {
+    const dir = workspaceWith({ customRules: ['rules/team-rules.js'] }, { 'infra/copy.bicep': STORAGE_BICEP.replace('resource storage', 'resource copy') });
+    const run = ztlintIn(dir, '--format', 'sarif', 'infra');
+    assert.equal(run.status, 0, run.stderr);
+    type Location = { physicalLocation: { artifactLocation: { uri: string } } };
+    const results = (JSON.parse(run.stdout) as { runs: { results: { ruleId: string; locations: Location[]; relatedLocations?: Location[] }[] }[] }).runs[0].results;
+    const uri = (l: Location) => l.physicalLocation.artifactLocation.uri;
+    assert.deepEqual(
+      results.filter((r) => r.ruleId === 'team-storage-name-taken').map((r) => [uri(r.locations[0]), ...(r.relatedLocations ?? []).map(uri)]),
+      [
+        ['infra/copy.bicep', 'infra/storage.bicep'],
+        ['infra/storage.bicep', 'infra/copy.bicep'],
+      ],
+    );
+  });
+
   it('CLI: --no-custom-rules runs none of their code, and a scanned file cannot name a module', () => {
     const dir = workspaceWith({ customRules: ['rules/team-rules.js'] });
     const run = ztlintIn(dir, '--no-custom-rules', '--format', 'json', 'infra');
@@ -66,6 +82,7 @@ describe('robustness: custom rules', () => {
     ['a module that throws', `throw new Error('cannot start');`, /bad\.js: custom rule module threw while loading: cannot start/],
     ['a wrong severity and no check', `module.exports = { id: 'team-x', title: 'x', severity: 'fatal', area: 'data', principle: 'verify-explicitly', targets: ['template'], fixable: false };`, /bad\.js: rule 'team-x': "severity" must be one of "error", "warning", "info"\n.*bad\.js: rule 'team-x': "check" must be a function/],
     ['a module that is not there', '', /missing\.js: custom rule module not found/],
+    ['workspace facts without a name', `module.exports = { id: 'team-x', title: 'x', severity: 'info', area: 'data', principle: 'verify-explicitly', targets: ['template'], fixable: false, check() {}, workspaceFacts: [{ collect: () => [] }] };`, /bad\.js: rule 'team-x': "workspaceFacts", when given, must be an array of \{ name: a non-empty string, collect: a function/],
   ];
   for (const [what, source, expected] of invalid) {
     it(`CLI: a custom rule module with ${what} stops the run with a precise message`, () => {

@@ -5,6 +5,7 @@ import type { AnalyzedDocument } from 'ztlint/engine/document';
 import { applyFixes } from 'ztlint/fix/applyFixes';
 import { builtinCatalogue } from 'ztlint/lint/catalogue';
 import type { Finding } from 'ztlint/lint/finding';
+import { collectFacts } from 'ztlint/lint/collectFacts';
 import { lintDocument } from 'ztlint/lint/lintDocument';
 import type { WorkspaceView } from 'ztlint/lint/ruleApi';
 import { workspaceView } from 'ztlint/engine/workspaceView';
@@ -39,15 +40,22 @@ function analyze(file: CaseFile): AnalyzedDocument {
   return analyzeDocument(path.join(ROOT, file.file), file.text);
 }
 
-function workspaceOf(files: readonly CaseFile[] = []): WorkspaceView {
-  return workspaceView(files.map(analyze));
+function workspaceOf(files: readonly CaseFile[] = [], strict = false): WorkspaceView {
+  const rules = builtinCatalogue().rules;
+  return workspaceView(
+    files.map(analyze).map((document) => {
+      const { facts, failures } = collectFacts(document, rules, { strict });
+      assert.deepEqual(failures, [], 'no rule throws collecting its workspace facts');
+      return { path: document.path, facts };
+    }),
+  );
 }
 
 export function lint(testCase: LintCase, document = analyze(testCase)): Finding[] {
   const result = lintDocument(document, {
     rules: builtinCatalogue().rules,
     strict: testCase.strict ?? false,
-    workspace: workspaceOf(testCase.workspace),
+    workspace: workspaceOf(testCase.workspace, testCase.strict),
     ...(testCase.parameterFile ? { parameterFile: analyze(testCase.parameterFile) } : {}),
   });
   assert.deepEqual(result.failures, [], 'no rule throws');

@@ -4,6 +4,7 @@ import { parameterFilesFor } from '../../engine/parameterFiles';
 import { scan } from '../../engine/scan';
 import { withoutFile, workspaceView } from '../../engine/workspaceView';
 import { Evaluator } from '../../evaluate/evaluator';
+import { collectFacts } from '../../lint/collectFacts';
 import type { Finding } from '../../lint/finding';
 import { lintDocument } from '../../lint/lintDocument';
 import type { Resource } from '../../model/template';
@@ -33,7 +34,8 @@ export const declarationKey = (type: string, fullName: string) => `${type.toLowe
  */
 export function templateDeclarations(paths: readonly string[], options: LintOptionsForScan): Map<string, Declaration[]> {
   const documents = scan(paths).files.flatMap((f) => (f.kind === 'analyzed' ? [f.document] : []));
-  const workspace = workspaceView(documents);
+  // Strict, as the lints below: the facts are collected as the rules that read them run.
+  const workspace = workspaceView(documents.map((document) => ({ path: document.path, facts: collectFacts(document, options.catalogue.rules, { strict: true }).facts })));
   const byKey = new Map<string, Declaration[]>();
   for (const document of documents) {
     if (!document.template) continue;
