@@ -82,8 +82,16 @@ export function secretNameKind(name: string): SecretKind | undefined {
   if (known !== undefined) return known ?? undefined;
   if (judged.size >= JUDGED_AT_MOST) judged.clear();
   const kind = judgeName(name);
-  judged.set(name, kind ?? null);
+  judged.set(copyOf(name), kind ?? null);
   return kind;
+}
+
+/**
+ * A string of its own: a name read from a file is often a slice of the file's text, and as a key of a cache that
+ * lives as long as the process it kept the whole text alive (the language server held 25 MB of closed files' text).
+ */
+function copyOf(name: string): string {
+  return ` ${name}`.slice(1);
 }
 
 function judgeName(name: string): SecretKind | undefined {
