@@ -23,10 +23,7 @@ export class ArmLowering implements JsonLowering {
   constructor(private readonly text: string) {}
 
   string(value: string, start: number, end: number): Expr {
-    const length = value.length;
-    if (length < 2 || value.charCodeAt(0) !== 0x5b || value.charCodeAt(length - 1) !== 0x5d) {
-      return { kind: 'literal', value, range: { start, end } };
-    }
+    if (!isBracketed(value)) return { kind: 'literal', value, range: { start, end } };
     if (value.charCodeAt(1) === 0x5b) return { kind: 'literal', value: value.slice(1), range: { start, end } };
     const parsed = this.expressions.parse(this.text, value, start, end);
     if (parsed.diagnostic) this.diagnostics.push(parsed.diagnostic);
@@ -41,7 +38,13 @@ export class ArmLowering implements JsonLowering {
   }
 }
 
-function isCopyKey(key: string | undefined): boolean {
+/** A string ARM reads as a template expression (or, with `[[`, as a literal that starts with `[`). */
+export function isBracketed(value: string): boolean {
+  return value.length >= 2 && value.charCodeAt(0) === 0x5b && value.charCodeAt(value.length - 1) === 0x5d;
+}
+
+/** The key of a `copy` loop, which the lowering of its object turns into other properties. */
+export function isCopyKey(key: string | undefined): boolean {
   return key?.length === 4 && equalsIgnoringCase(key, 'copy');
 }
 

@@ -1,11 +1,12 @@
-import type { ArrayExpr, Expr, ObjectExpr } from '../model/expr';
+import type { ArrayExpr, Expr, ObjectExpr, SpreadEntryExpr } from '../model/expr';
 import { moveRangesAfter } from '../model/moveRanges';
-import { changedSpan } from '../text/changedSpan';
+import { changedSpan, type ChangedSpan } from '../text/changedSpan';
+import { equalsIgnoringCase } from '../text/equalsIgnoringCase';
 import type { Range } from '../text/range';
 import type { Comment } from '../text/syntaxDiagnostic';
 import { readArm, templateLoad, type ArmLoad } from './index';
 import { parseJsonValueAt } from './jsonDocument';
-import { ArmLowering } from './lower';
+import { ArmLowering, isBracketed, isCopyKey } from './lower';
 
 /** A version read without errors: the tree its template was built from, kept to be edited into the next one. */
 interface CleanRead {
@@ -50,9 +51,16 @@ export class TemplateCache {
     const span = changedSpan(last.text, text);
     if (span === undefined) return this.keep({ ...last, text });
     const slot = innermostAround(last.root, span.start, span.beforeEnd);
+    const delta = text.length - last.text.length;
+    const token = editedToken(slot?.value ?? last.root, span, last.text, text);
+    if (token) {
+      moveRangesAfter(last.root, span.beforeEnd, delta);
+      token.apply();
+      const comments = last.comments.map((c) => (c.range.start >= span.beforeEnd ? { ...c, range: moved(c.range, delta) } : c));
+      return this.keep({ text, root: last.root, comments });
+    }
     if (!slot) return undefined;
     const old = slot.value.range;
-    const delta = text.length - last.text.length;
     const lowering = new ArmLowering(text);
     const read = parseJsonValueAt(text, old.start, slot.depth, lowering, check);
     if (read.root === undefined || read.root.range.end !== old.end + delta || read.diagnostics.length > 0 || lowering.diagnostics.length > 0) return undefined;
@@ -71,6 +79,47 @@ export class TemplateCache {
     this.last = read;
     return templateLoad(read.root, read.text, [], [...read.comments]);
   }
+}
+
+const isSchemaKey = (key: string | undefined) => key !== undefined && equalsIgnoringCase(key, '$schema');
+
+/** The characters of a string token between its quotes, when they need no escape: what the string is. */
+function plainContent(text: string, token: Range, delta = 0): string | undefined {
+  const content = text.slice(token.start + 1, token.end - 1 + delta);
+  return /["\\\u0000-\u001f]/.test(content) ? undefined : content;
+}
+
+/**
+ * An edit inside one property key, or one string that is no expression, which stays so: the key or the string
+ * is changed in place and the tree kept whole, as in `"lxanguageVersion"` or `"contentVersion": "1.0.0.1"`
+ * (the root object itself, or a large resource, would otherwise be read again). A key that is or becomes
+ * `copy` changes how its object reads: such edits are not tokens.
+ */
+function editedToken(container: ObjectExpr | ArrayExpr, span: ChangedSpan, before: string, after: string): { apply(): void } | undefined {
+  const delta = after.length - before.length;
+  const inside = (token: Range) => token.start < span.start && span.beforeEnd < token.end;
+  const literal = (value: Expr | SpreadEntryExpr): { apply(): void } | undefined => {
+    if (value.kind !== 'literal' || typeof value.value !== 'string' || !inside(value.range) || plainContent(before, value.range) !== value.value) return undefined;
+    const content = plainContent(after, value.range, delta);
+    return content === undefined || isBracketed(content) ? undefined : { apply: () => ((value as { value: string }).value = content) };
+  };
+  if (container.kind === 'array') {
+    for (const item of container.items) if (item.range.start < span.start && span.beforeEnd < item.range.end) return literal(item);
+    return undefined;
+  }
+  for (const entry of container.entries) {
+    if (entry.kind !== 'property' || entry.range.end <= span.start || entry.range.start >= span.beforeEnd) continue;
+    // `$schema` says whether the file is a template at all
+    if (isSchemaKey(entry.key)) return undefined;
+    if (inside(entry.keyRange)) {
+      if (plainContent(before, entry.keyRange) !== entry.key) return undefined;
+      const key = plainContent(after, entry.keyRange, delta);
+      if (key === undefined || isSchemaKey(key) || isCopyKey(key) || isCopyKey(entry.key) || container.entries.some((e) => e.value.kind === 'for')) return undefined;
+      return { apply: () => ((entry as { key: string }).key = key) };
+    }
+    return literal(entry.value);
+  }
+  return undefined;
 }
 
 function moved(range: Range, delta: number): Range {

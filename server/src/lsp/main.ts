@@ -17,7 +17,7 @@ import { ConfigStore, EXCLUDED, isConfigFile } from './configStore';
 import { FileLinter } from './fileLinter';
 import { hoverAt } from './hover';
 import { DEBOUNCE_MS, debounceOption, LintScheduler } from './lintScheduler';
-import { SERVER_STATS_COMMAND, serverStats } from './serverStats';
+import { SERVER_STATS_COMMAND, serverStats, statsOptions } from './serverStats';
 import { analysisPath, uriToPath } from './uri';
 import { WorkspaceIndex } from './workspaceIndex';
 import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './workspaceScan';
@@ -163,7 +163,7 @@ export function startLanguageServer(): void {
   });
 
   connection.onExecuteCommand((params, _token, workDoneProgress) => {
-    if (params.command === SERVER_STATS_COMMAND) return serverStats({ lints: Object.fromEntries(linter.runs), reads: Object.fromEntries(index.openReads), pending: scheduler.pending, modelsKept: index.all().filter((f) => f.document).length });
+    if (params.command === SERVER_STATS_COMMAND) return serverStats(statsOptions(params.arguments), { lints: Object.fromEntries(linter.runs), reads: Object.fromEntries(index.openReads), pending: scheduler.pending, modelsKept: index.all().filter((f) => f.document).length });
     if (params.command === CHECK_DEPLOYED_COMMAND) return checkDeployed(params.arguments, catalogue, folders[0], log);
     if (params.command !== SCAN_WORKSPACE_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `ztlint: unknown command ${params.command}`);
     // The client's own progress when it sent a token for one, else one the server asks the client to show.

@@ -5,7 +5,7 @@ import * as vm from 'node:vm';
 export const SERVER_STATS_COMMAND = 'ztlint.server.stats';
 
 export interface ServerStats {
-  /** `process.memoryUsage()` once a full garbage collection has returned what it freed, in bytes */
+  /** `process.memoryUsage()` once a full garbage collection has returned what it freed (unless asked not to collect), in bytes */
   readonly memory: NodeJS.MemoryUsage;
   /** V8's heap by space at the same moment: what grows (live objects, or the room kept for new ones) */
   readonly heapSpaces: readonly { readonly name: string; readonly size: number; readonly used: number }[];
@@ -32,6 +32,20 @@ function collectGarbage(): void {
   collect();
 }
 
+export interface StatsOptions {
+  /**
+   * Collect garbage before reading memory (the default). A benchmark timing the work after the stats leaves it out:
+   * a forced collection resets how V8 sizes the heap, and the collections that follow are no longer the server's own.
+   */
+  readonly collect: boolean;
+}
+
+/** The command's arguments: `[{ collect: false }]` reads memory as it is. */
+export function statsOptions(args: unknown[] | undefined): StatsOptions {
+  const [first] = args ?? [];
+  return { collect: !(typeof first === 'object' && first !== null && (first as { collect?: unknown }).collect === false) };
+}
+
 /** How long V8's background threads take, at most, to finish sweeping and unmap the pages a collection freed. */
 const RETURN_MS = 100;
 
@@ -42,9 +56,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * the background, so RSS read right after it still counts most of what it freed (measured: 206 MB right after,
  * 61 MB 100 ms later), and by an amount that depends on when the last edit's garbage was made.
  */
-export async function serverStats(work: Omit<ServerStats, 'memory' | 'heapSpaces' | 'cpu'>): Promise<ServerStats> {
+export async function serverStats(options: StatsOptions, work: Omit<ServerStats, 'memory' | 'heapSpaces' | 'cpu'>): Promise<ServerStats> {
   const cpu = process.cpuUsage();
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; options.collect && i < 2; i++) {
     collectGarbage();
     await pause(RETURN_MS);
   }

@@ -117,10 +117,30 @@ describe('ARM template cache (re-reading only the object an edit falls in)', () 
     assert.equal(differenceFromWhole(moved, longer), undefined);
   });
 
+  it('changes a key or a plain string in place, keeping the tree, unless it changes how the file or its object reads', () => {
+    const cache = new TemplateCache();
+    const before = cache.load(TEMPLATE).template!;
+    let text = TEMPLATE;
+    for (const [find, replace] of [
+      ['"contentVersion": "1.0.0.0"', '"contentVersion": "1.0.0.10"'],
+      ['"apiVersion": "2023-07-01"', '"apiVersxion": "2023-07-01"'],
+      ['"minimumTlsVersion"', '"minimumTlsVersin"'],
+    ]) {
+      text = edited(text, find, replace);
+      const load = cache.load(text);
+      assert.equal(load.template!.resources[1].body, before.resources[1].body, `the storage account is the same tree after ${replace}`);
+      assert.equal(differenceFromWhole(load, text), undefined);
+    }
+    const notTemplate = edited(text, 'deploymentTemplate.json#', 'deploymentTemplat.json#');
+    assert.equal(cache.load(notTemplate).kind, 'not-arm');
+    const copyKey = edited(TEMPLATE, '"minimumTlsVersion": "TLS1_2"', '"copy": [{ "name": "tags", "count": 2, "input": "x" }], "cop": "y"');
+    for (const text of [copyKey, edited(copyKey, '"cop"', '"copy2"'), edited(copyKey, '"name": "tags"', '"name": "tagz"')]) assert.equal(differenceFromWhole(cache.load(text), text), undefined);
+  });
+
   it('reads the whole text when an edit reaches the root object or breaks the syntax, and goes on from the next clean version', () => {
     const cache = new TemplateCache();
     cache.load(TEMPLATE);
-    const schema = edited(TEMPLATE, '"contentVersion": "1.0.0.0"', '"contentVersion": "1.0.0.1"');
+    const schema = edited(TEMPLATE, '"contentVersion": "1.0.0.0",', '"contentVersion": "1.0.0.1", "x": 1,');
     const broken = edited(schema, '"TLS1_2" }', '"TLS1_2" ');
     const mended = edited(broken, '"TLS1_2" ', '"TLS1_3" }');
     const expression = edited(mended, "uniqueString(resourceGroup().id))]", "uniqueString(resourceGroup().id)]");
