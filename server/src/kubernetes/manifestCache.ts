@@ -6,8 +6,11 @@ import { findDeepIndentation } from './nesting';
 import { aliasBudget } from './yamlValue';
 import { shiftObjects, shiftRanged } from './shiftRanges';
 
-/** A line that starts a YAML document: `---` at the start of a line, alone or followed by a space or tab. */
-const DOCUMENT_START = /^---(?=[ \t]|\r?\n|$)/gm;
+/**
+ * A line that starts a YAML document: `---` at the start of a line, alone or followed by a space or tab. A line
+ * starts after `\n` only: the `yaml` package reads a lone `\r` as no line break before a `---`.
+ */
+const DOCUMENT_START = /(?<=\n)---(?=[ \t]|\r?\n|$)/g;
 /** Directives (`%YAML`) and document end markers (`...`) carry state across a `---`: such files are read whole. */
 const CROSS_DOCUMENT_SYNTAX = /^(?:%|\.\.\.(?:[ \t]|\r?\n|$))/m;
 

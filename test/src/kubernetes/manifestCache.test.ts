@@ -53,6 +53,17 @@ describe('kubernetes manifest cache (re-reading only the documents an edit chang
     }
   });
 
+  it('does not cut at a --- after a lone carriage return, which the yaml package does not take for a line break', () => {
+    // To the yaml package this is one document, whose keys repeat; cut at the ---, two valid ones.
+    const account = (name: string) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}`;
+    const text = `${account('a')}\r---\n${account('b')}\n`;
+    const whole = loadKubernetes(text);
+    assert.ok(whole.diagnostics.length > 0, 'a read of the whole text finds the repeated keys');
+    const cache = new ManifestCache();
+    cache.load(text.replace('name: b', 'name: c'));
+    assert.equal(asData(cache.load(text)), asData(whole));
+  });
+
   it('reads the whole text when the documents together would overrun the alias budget one read of the file has', () => {
     // Each document alone stays within its budget (100,000 nodes at least); three together do not.
     const list = Array.from({ length: 1000 }, (_, i) => `    - ${i}`).join('\n');
