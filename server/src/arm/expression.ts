@@ -1,5 +1,5 @@
 import type { Expr } from '../model/expr';
-import type { Range } from '../text/range';
+import { shifted, type Range } from '../text/range';
 import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
 import { lowerCall } from './calls';
 import { decodedOffsets } from './jsonString';
@@ -276,10 +276,6 @@ function movedAll(exprs: readonly Expr[], delta: number): Expr[] {
   const copies = exactCopy(exprs, 0, exprs.length);
   for (let i = 0; i < copies.length; i++) copies[i] = moved(copies[i], delta);
   return copies;
-}
-
-function shifted(range: Range, delta: number): Range {
-  return { start: range.start + delta, end: range.end + delta };
 }
 
 function isDigit(ch: number): boolean {

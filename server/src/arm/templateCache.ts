@@ -2,7 +2,7 @@ import type { ArrayExpr, Expr, ObjectExpr, SpreadEntryExpr } from '../model/expr
 import { moveRangesAfter } from '../model/moveRanges';
 import { changedSpan, type ChangedSpan } from '../text/changedSpan';
 import { equalsIgnoringCase } from '../text/equalsIgnoringCase';
-import type { Range } from '../text/range';
+import { shiftedAll, type Range } from '../text/range';
 import type { Comment } from '../text/syntaxDiagnostic';
 import { readArm, templateLoad, type ArmLoad } from './index';
 import { parseJsonValueAt } from './jsonDocument';
@@ -56,8 +56,7 @@ export class TemplateCache {
     if (token) {
       moveRangesAfter(last.root, span.beforeEnd, delta);
       token.apply();
-      const comments = last.comments.map((c) => (c.range.start >= span.beforeEnd ? { ...c, range: moved(c.range, delta) } : c));
-      return this.keep({ text, root: last.root, comments });
+      return this.keep({ text, root: last.root, comments: [...last.comments.filter((c) => c.range.start < span.beforeEnd), ...shiftedAll(last.comments.filter((c) => c.range.start >= span.beforeEnd), delta)] });
     }
     if (!slot) return undefined;
     const old = slot.value.range;
@@ -70,7 +69,7 @@ export class TemplateCache {
     const comments = [
       ...last.comments.filter((c) => c.range.end <= old.start),
       ...read.comments,
-      ...last.comments.filter((c) => c.range.start >= oldEnd).map((c) => ({ ...c, range: moved(c.range, delta) })),
+      ...shiftedAll(last.comments.filter((c) => c.range.start >= oldEnd), delta),
     ];
     return this.keep({ text, root: last.root, comments });
   }
@@ -97,14 +96,14 @@ function plainContent(text: string, token: Range, delta = 0): string | undefined
  */
 function editedToken(container: ObjectExpr | ArrayExpr, span: ChangedSpan, before: string, after: string): { apply(): void } | undefined {
   const delta = after.length - before.length;
-  const inside = (token: Range) => token.start < span.start && span.beforeEnd < token.end;
+  const inside = (token: Range) => strictlyInside(token, span.start, span.beforeEnd);
   const literal = (value: Expr | SpreadEntryExpr): { apply(): void } | undefined => {
     if (value.kind !== 'literal' || typeof value.value !== 'string' || !inside(value.range) || plainContent(before, value.range) !== value.value) return undefined;
     const content = plainContent(after, value.range, delta);
     return content === undefined || isBracketed(content) ? undefined : { apply: () => ((value as { value: string }).value = content) };
   };
   if (container.kind === 'array') {
-    for (const item of container.items) if (item.range.start < span.start && span.beforeEnd < item.range.end) return literal(item);
+    for (const item of container.items) if (inside(item.range)) return literal(item);
     return undefined;
   }
   for (const entry of container.entries) {
@@ -122,13 +121,14 @@ function editedToken(container: ObjectExpr | ArrayExpr, span: ChangedSpan, befor
   return undefined;
 }
 
-function moved(range: Range, delta: number): Range {
-  return { start: range.start + delta, end: range.end + delta };
+/** Whether `[start, end)` is strictly inside `range`: past its first character and before its last (quotes, brackets). */
+function strictlyInside(range: Range, start: number, end: number): boolean {
+  return range.start < start && end < range.end;
 }
 
-/** Holds `[start, end)` strictly inside its brackets. */
+/** An object or array that holds `[start, end)` strictly inside its brackets. */
 function around(expr: Expr, start: number, end: number): expr is ObjectExpr | ArrayExpr {
-  return (expr.kind === 'object' || expr.kind === 'array') && expr.range.start < start && end < expr.range.end;
+  return (expr.kind === 'object' || expr.kind === 'array') && strictlyInside(expr.range, start, end);
 }
 
 /**

@@ -4,7 +4,8 @@ import type { SyntaxDiagnostic } from '../text/syntaxDiagnostic';
 import { loadKubernetes, readManifest, type KubernetesLoad, type ManifestRead } from './index';
 import { findDeepIndentation } from './nesting';
 import { aliasBudget } from './yamlValue';
-import { shiftObjects, shiftRanged } from './shiftRanges';
+import { shiftedAll } from '../text/range';
+import { shiftObjects } from './shiftRanges';
 
 /**
  * A line that starts a YAML document: `---` at the start of a line, alone or followed by a space or tab. A line
@@ -133,8 +134,8 @@ function placed(part: Part, start: number, documentIndex: number): KubernetesLoa
     ? read
     : {
         objects: shiftObjects(read.objects, start, documentIndex),
-        diagnostics: shiftRanged(read.diagnostics, start),
-        comments: shiftRanged(read.comments, start),
+        diagnostics: shiftedAll(read.diagnostics, start),
+        comments: shiftedAll(read.comments, start),
         isKubernetes: read.isKubernetes,
         helmTemplate: read.helmTemplate,
       };

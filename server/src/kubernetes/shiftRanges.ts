@@ -1,13 +1,6 @@
 import type { KubernetesObject } from '../model/kubernetes';
 import type { Hop, PropertyValue, Value } from '../model/value';
-import type { Range } from '../text/range';
-
-const shift = (range: Range, delta: number): Range => ({ start: range.start + delta, end: range.end + delta });
-
-/** Text-bound data (diagnostics, comments) moved by `delta` characters. */
-export function shiftRanged<T extends { readonly range: Range }>(items: readonly T[], delta: number): T[] {
-  return items.map((item) => ({ ...item, range: shift(item.range, delta) }));
-}
+import { shifted as shift } from '../text/range';
 
 /**
  * A copy of objects read from part of a text, as if read `delta` characters further on and `documents` YAML

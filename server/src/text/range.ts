@@ -12,6 +12,16 @@ export function range(start: number, end: number): Range {
   return { start, end };
 }
 
+/** The range `delta` characters further on. */
+export function shifted(range: Range, delta: number): Range {
+  return { start: range.start + delta, end: range.end + delta };
+}
+
+/** Text-bound items (diagnostics, comments) moved by `delta` characters. */
+export function shiftedAll<T extends { readonly range: Range }>(items: readonly T[], delta: number): T[] {
+  return items.map((item) => ({ ...item, range: shifted(item.range, delta) }));
+}
+
 export function cover(first: Range, last: Range): Range {
   return { start: first.start, end: last.end };
 }

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { corpusEntries, readCorpusFile } from '../support/corpus';
 import { decodeText } from 'ztlint/text/decode';
+import { changedSpan } from 'ztlint/text/changedSpan';
 
 const REPO = path.resolve(__dirname, '../../..');
 const CORPUS = 'corpus/';
@@ -44,11 +45,8 @@ function runLength(text: string): SavedCase['edit']['insert'] {
 
 /** The smallest single replacement that turns `before` into `after`. */
 export function editBetween(before: string, after: string): SavedCase['edit'] {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { start, end: before.length - tail, insert: runLength(after.slice(start, after.length - tail)) };
+  const span = changedSpan(before, after) ?? { start: before.length, beforeEnd: before.length, afterEnd: after.length };
+  return { start: span.start, end: span.beforeEnd, insert: runLength(after.slice(span.start, span.afterEnd)) };
 }
 
 /** The text of a seed file by its name: `corpus/<path>` in the shared corpus, else a path in the repository. */
