@@ -40,7 +40,7 @@ export function lintWithParameterFiles(document: AnalyzedDocument, parameterFile
   const failures = [...own.failures];
   const seen = new Set(findings.map(findingKey));
   for (const parameterFile of parameterFiles) {
-    const withValues = lintDocument(document, { ...runs, parameterFile }, deadline);
+    const withValues = lintDocument(document, { ...runs, parameterFile, collectFacts: false }, deadline);
     for (const finding of withValues.findings) {
       if (seen.has(findingKey(finding))) continue;
       seen.add(findingKey(finding));
@@ -49,7 +49,7 @@ export function lintWithParameterFiles(document: AnalyzedDocument, parameterFile
     failures.push(...withValues.failures);
   }
   findings.sort((a, b) => a.range.start - b.range.start);
-  return { findings, failures };
+  return { findings, failures, ...(own.facts ? { facts: own.facts } : {}) };
 }
 
 /** The facts each analysed file of a scan tells the others, and a linter that lints with them. */

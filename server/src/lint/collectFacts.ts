@@ -21,6 +21,15 @@ export interface CollectOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * A lint's evaluator of the file's own values (no parameter file), with the deadline it checks: facts collected
+ * with it reuse what the rules evaluated, which is most of what collecting costs.
+ */
+export interface SharedEvaluation {
+  readonly evaluator: Evaluator;
+  readonly deadline: Deadline;
+}
+
 const NONE: FactCollection = { facts: {}, failures: [] };
 
 /** Each fact of the rules once, by name, with the first rule that declares it (named if collecting it fails). */
@@ -36,11 +45,11 @@ function declaredFacts(rules: readonly Rule[]): Map<string, { readonly facts: Wo
  * the model stays reachable from the facts (a server keeps a closed file's facts, not its model) and what a custom
  * rule returns is plain JSON whatever it returned.
  */
-export function collectFacts(document: AnalyzedDocument, rules: readonly Rule[], options: CollectOptions = {}): FactCollection {
+export function collectFacts(document: AnalyzedDocument, rules: readonly Rule[], options: CollectOptions = {}, shared?: SharedEvaluation): FactCollection {
   const declared = declaredFacts(rules);
   if (declared.size === 0 || (!document.template && !document.kubernetesObjects?.length)) return NONE;
-  const deadline = new Deadline(options.timeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS);
-  const evaluator = new Evaluator({ check: deadline.check });
+  const deadline = shared?.deadline ?? new Deadline(options.timeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS);
+  const evaluator = shared?.evaluator ?? new Evaluator({ check: deadline.check });
   const context = factContext(document, evaluator, (resource) => evaluator.resourceBody(resource), options.strict ?? false);
   const facts: Record<string, readonly FactValue[]> = {};
   const failures: RuleFailure[] = [];

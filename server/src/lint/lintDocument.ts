@@ -8,6 +8,7 @@ import { ANALYSIS_TIMEOUT, AnalysisTimedOut, DEFAULT_ANALYSIS_TIMEOUT_MS, Deadli
 import { DEPLOYED_LOOKUP_FAILED, resourceBodies, type DeployedBodies } from './existingBodies';
 import type { Finding } from './finding';
 import { internalErrorSummary } from './internalError';
+import { collectFacts, type FactCollection } from './collectFacts';
 import { factContext } from './factContext';
 import { locate } from './place';
 import type { Report, Rule, RuleContext, RuleTarget, Severity, WorkspaceView } from './ruleApi';
@@ -32,6 +33,11 @@ export interface LintOptions {
    * and indexing a large file again on every edit shows in its latency.
    */
   readonly lines?: () => LineIndex;
+  /**
+   * Also collect the file's workspace facts (lint/collectFacts) with the values the rules used, when they are of
+   * the file's own values (no parameter file) and the rules ran out of time nowhere.
+   */
+  readonly collectFacts?: boolean;
 }
 
 export interface RuleFailure {
@@ -44,6 +50,8 @@ export interface LintResult {
   readonly findings: Finding[];
   /** rules that threw: reported, never allowed to stop the others */
   readonly failures: RuleFailure[];
+  /** the file's workspace facts, when `collectFacts` asked for them and they could be collected with the rules' values */
+  readonly facts?: FactCollection;
 }
 
 /** The engine's own findings, which a suppression may name too. */
@@ -138,6 +146,7 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
     },
   };
 
+  let outOfTime = false;
   for (rule of options.rules) {
     const severity = options.severities?.get(rule.id);
     if (severity === 'off' || !rule.targets.some((t) => targets.has(t))) continue;
@@ -150,11 +159,14 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
     } catch (error) {
       if (error instanceof AnalysisTimedOut) {
         findings.push(timedOut(error, 'the rules after it did not run on this file'));
+        outOfTime = true;
         break;
       }
       failures.push({ ruleId: rule.id, message: internalErrorSummary(error) });
     }
   }
+  // Deployed bodies change what rules see of `existing` resources only: facts read declarations through the evaluator.
+  const facts = options.collectFacts && !options.parameterFile && !outOfTime ? collectFacts(document, options.rules, { strict: read.strict }, { evaluator, deadline }) : undefined;
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings: applySuppressions(document, findings, [...options.rules.map((r) => r.id), ...ENGINE_CHECK_IDS], documentLines), failures };
+  return { findings: applySuppressions(document, findings, [...options.rules.map((r) => r.id), ...ENGINE_CHECK_IDS], documentLines), failures, ...(facts ? { facts } : {}) };
 }

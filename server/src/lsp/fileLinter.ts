@@ -112,11 +112,14 @@ export class FileLinter {
     try {
       if (file.analysis.kind === 'crashed') return { findings: [], internalErrors: [this.logOnce(file, `analysis failed: ${file.analysis.message}`)], excluded: false };
       if (file.analysis.kind !== 'analyzed') return NOTHING;
-      const { document, collected } = file.analysis;
+      const { document, facts } = file.analysis;
       try {
         parameterFiles = this.index.parameterFilesFor(document);
         // The file's line index serves the lint as well as the diagnostics, when it indexes the text linted.
-        const result = withCollectionFailures(lintWithParameterFiles(document, parameterFiles, document.text === file.text ? { ...options, lines: () => file.lines } : options), collected);
+        const lines = document.text === file.text ? { lines: () => file.lines } : {};
+        const linted = lintWithParameterFiles(document, parameterFiles, { ...options, ...lines, collectFacts: !facts.known });
+        if (linted.facts) facts.provide(linted.facts);
+        const result = withCollectionFailures(linted, facts.get());
         return { findings: result.findings, internalErrors: result.failures.map((f) => this.logOnce(file, `rule ${f.ruleId} failed: ${f.message}`)), excluded: false };
       } catch (error) {
         return { findings: [], internalErrors: [this.logOnce(file, `linting failed: ${internalErrorLog(error)}`)], excluded: false };

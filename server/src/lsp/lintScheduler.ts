@@ -81,10 +81,13 @@ export class LintScheduler {
    * the pending lint: the files that depend on it are queued as if that lint had run.
    */
   sync(document: TextDocument): IndexedFile {
-    const filePath = analysisPath(document.uri, document.languageId);
-    const { before, after } = this.options.index.putOpen(filePath, document.uri, document.getText(), document.version);
+    const { before, after } = this.read(document);
     if (before !== after) this.enqueueDependents(after, before);
     return after;
+  }
+
+  private read(document: TextDocument): { before?: IndexedFile; after: IndexedFile } {
+    return this.options.index.putOpen(analysisPath(document.uri, document.languageId), document.uri, document.getText(), document.version);
   }
 
   /** A closed file falls back to its text on disk when it is part of the workspace; otherwise it is forgotten. */
@@ -125,19 +128,20 @@ export class LintScheduler {
     for (const document of this.options.documents.all()) if (!isConfigFile(uriToPath(document.uri))) this.schedule(document, 0);
   }
 
-  /** Lints one indexed file and shows the result, unless the editor has moved on to a newer version of it. */
-  publish(file: IndexedFile): void {
+  /** Lints one indexed file and shows the result, unless the editor has moved on to a newer version of it (then false). */
+  publish(file: IndexedFile): boolean {
     const { documents, linter, index, catalogue } = this.options;
     const open = file.version !== undefined;
-    if (open && documents.get(file.uri)?.version !== file.version) return;
+    if (open && documents.get(file.uri)?.version !== file.version) return false;
     const params: PublishDiagnosticsParams = { uri: file.uri, ...(open ? { version: file.version } : {}), diagnostics: diagnosticsOf(file, linter.lint(file), index, catalogue) };
     const sent = JSON.stringify(params);
-    if (this.showing.get(file.uri) === sent) return;
+    if (this.showing.get(file.uri) === sent) return true;
     // A scan of a large workspace sends nothing for the many clean files nobody has open.
-    if (params.diagnostics.length === 0 && !this.showing.has(file.uri) && !(open && file.document && isLinted(file.document))) return;
+    if (params.diagnostics.length === 0 && !this.showing.has(file.uri) && !(open && file.document && isLinted(file.document))) return true;
     if (params.diagnostics.length > 0) this.showing.set(file.uri, sent);
     else this.showing.delete(file.uri);
     this.options.send(params);
+    return true;
   }
 
   private schedule(document: TextDocument, delay: number): void {
@@ -159,10 +163,6 @@ export class LintScheduler {
     this.due.delete(uri);
   }
 
-  private readOpen(uri: string): IndexedFile | undefined {
-    const document = this.options.documents.get(uri);
-    return document ? this.safely(() => this.sync(document)) : undefined;
-  }
 
   private remove(filePath: string): void {
     const removed = this.options.index.remove(filePath);
@@ -205,12 +205,16 @@ export class LintScheduler {
         const [uri] = this.due;
         if (uri !== undefined) {
           this.due.delete(uri);
-          const read = this.readOpen(uri);
+          const document = this.options.documents.get(uri);
+          const read = document && this.safely(() => this.read(document));
           if (read) {
             // An edit that arrived while the file was read is served first: then `publish` sees that this version
             // is no longer the editor's and does not lint it, as the new one will be linted once typing pauses.
             await messageServed();
-            this.safely(() => this.publish(read));
+            const published = this.safely(() => this.publish(read.after));
+            // The other files once the edited one is out, with the facts its lint collected. A version replaced
+            // before its lint is left to the next one, which compares with what the other files last saw.
+            if (published && read.before !== read.after) this.safely(() => this.enqueueDependents(read.after, read.before));
           }
         } else if (this.queue.size > 0 && this.timers.size === 0) {
           const [next] = this.queue;

@@ -6,6 +6,7 @@ import { readAndAnalyze } from '../engine/scan';
 import { DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from '../lint/deadline';
 import { internalErrorLog } from '../lint/internalError';
 import type { CollectedFacts, FactCollection } from '../lint/collectFacts';
+import { DocumentFacts } from './documentFacts';
 import type { WorkspaceView } from '../lint/ruleApi';
 import { withoutFile, workspaceView } from '../engine/workspaceView';
 import { LineIndex } from '../text/lineIndex';
@@ -13,7 +14,7 @@ import { pathToUri } from './uri';
 
 /** What reading a file gave: the analysed document, or why there is none. */
 export type Analysis =
-  | { readonly kind: 'analyzed'; readonly document: AnalyzedDocument; readonly collected: FactCollection }
+  | { readonly kind: 'analyzed'; readonly document: AnalyzedDocument; readonly facts: DocumentFacts }
   /** the file could not be read from disk (too large, not UTF-8): not linted, nothing to publish */
   | { readonly kind: 'unreadable'; readonly message: string }
   /** the engine threw: reported as an internal error so that the server keeps serving every other file */
@@ -45,7 +46,7 @@ export class IndexedFile {
 
   /** what the file tells the other files' rules */
   get facts(): CollectedFacts {
-    return this.analysis.kind === 'analyzed' ? this.analysis.collected.facts : this.analysis.kind === 'summarized' ? this.analysis.facts : NO_FACTS;
+    return this.analysis.kind === 'analyzed' ? this.analysis.facts.get().facts : this.analysis.kind === 'summarized' ? this.analysis.facts : NO_FACTS;
   }
 
   get lines(): LineIndex {
@@ -59,10 +60,11 @@ const NO_FACTS: CollectedFacts = {};
 /** Collects a document's facts for the other files (lint/collectFacts), with the rules and settings of its file. */
 export type FactCollector = (document: AnalyzedDocument) => FactCollection;
 
-function analyzeSafely(filePath: string, text: string, readers: VersionReaders, timeoutMs: number, collect: FactCollector): Analysis {
+/** An open file's version, whose facts are collected when first needed (see DocumentFacts). */
+function analyzeSafely(filePath: string, text: string, readers: VersionReaders, timeoutMs: number, collect: FactCollector, earlier: CollectedFacts): Analysis {
   try {
     const document = analyzeDocument(filePath, text, readers, new Deadline(timeoutMs));
-    return { kind: 'analyzed', document, collected: collect(document) };
+    return { kind: 'analyzed', document, facts: new DocumentFacts(() => collect(document), earlier) };
   } catch (error) {
     return { kind: 'crashed', message: internalErrorLog(error) };
   }
@@ -72,7 +74,7 @@ function readSafely(filePath: string, timeoutMs: number, collect: FactCollector)
   try {
     const result = readAndAnalyze(filePath, timeoutMs);
     if (result.kind !== 'analyzed') return { text: '', analysis: { kind: 'unreadable', message: result.message } };
-    return { text: result.document.text, analysis: { kind: 'analyzed', document: result.document, collected: collect(result.document) } };
+    return { text: result.document.text, analysis: { kind: 'analyzed', document: result.document, facts: DocumentFacts.collected(collect(result.document)) } };
   } catch (error) {
     return { text: '', analysis: { kind: 'crashed', message: internalErrorLog(error) } };
   }
@@ -94,7 +96,7 @@ export class WorkspaceIndex {
    */
   private closed: Part | undefined;
   private readonly openParts = new WeakMap<IndexedFile, Part>();
-  private view: { view: WorkspaceView; parts: readonly Part[] } | undefined;
+  private parts: readonly Part[] | undefined;
   revision = 0;
   /** how many versions of each open file were read, for `ztlint.server.stats` */
   readonly openReads = new Map<string, number>();
@@ -136,7 +138,9 @@ export class WorkspaceIndex {
     }
     if (before && before.version === version && before.text === text) return { before, after: before };
     this.openReads.set(filePath, (this.openReads.get(filePath) ?? 0) + 1);
-    return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analyzeSafely(filePath, text, readers, this.timeoutMsFor(filePath), this.collect))) };
+    if (before?.analysis.kind === 'analyzed') before.analysis.facts.replace();
+    const analysis = analyzeSafely(filePath, text, readers, this.timeoutMsFor(filePath), this.collect, before?.facts ?? NO_FACTS);
+    return { before, after: this.put(new IndexedFile(filePath, uri, text, version, analysis)) };
   }
 
   /** Reads a file from disk, unless the editor has it open (its text there is the one that counts). */
@@ -163,13 +167,18 @@ export class WorkspaceIndex {
   /** The parameter files of `template` in the workspace, by path. */
   parameterFilesFor(template: AnalyzedDocument): AnalyzedDocument[] {
     return this.views()
-      .parts.flatMap((part) => parameterFilesFor(template, part.parameterFiles))
+      .flatMap((part) => parameterFilesFor(template, part.parameterFiles))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
   /** The rest of the workspace as the rules of `filePath` see it. */
   workspaceFor(filePath: string): WorkspaceView {
-    return withoutFile(this.views().view, filePath);
+    // An open file's own part is left out, not filtered out, so that linting it does not collect its facts.
+    const all = this.views();
+    const file = this.open.has(filePath) ? this.files.get(filePath) : undefined;
+    const own = file && this.openParts.get(file);
+    const parts = all.filter((p) => p !== own);
+    return withoutFile({ facts: (name) => parts.flatMap((p) => p.view.facts(name)) }, filePath);
   }
 
   /** What a file tells the other files' rules: nothing when its config excludes it. */
@@ -180,7 +189,7 @@ export class WorkspaceIndex {
   /** The templates a parameter file gives values to. */
   templatesUsing(parameterFile: AnalyzedDocument): string[] {
     const keys = new Set(parameterFileKeys(parameterFile));
-    return this.views().parts.flatMap((part) => [...keys].flatMap((key) => part.templates().get(key) ?? []));
+    return this.views().flatMap((part) => [...keys].flatMap((key) => part.templates().get(key) ?? []));
   }
 
   /**
@@ -193,7 +202,7 @@ export class WorkspaceIndex {
     const key = templateKey(file.document);
     this.files.set(file.path, new IndexedFile(file.path, file.uri, '', undefined, { kind: 'summarized', facts: file.facts, ...(key !== undefined ? { templateKey: key } : {}) }));
     this.closed = undefined;
-    this.view = undefined;
+    this.parts = undefined;
   }
 
   /** The file with its model: read again from disk, for a lint, when only its summary is kept (not stored). */
@@ -211,13 +220,13 @@ export class WorkspaceIndex {
 
   private changed(filePath: string): void {
     this.revision++;
-    this.view = undefined;
+    this.parts = undefined;
     if (!this.open.has(filePath)) this.closed = undefined;
   }
 
   /** The closed files' part, kept between edits, with a part for each open file's current version. */
-  private views(): NonNullable<WorkspaceIndex['view']> {
-    if (!this.view) {
+  private views(): readonly Part[] {
+    if (!this.parts) {
       const counted = (files: readonly IndexedFile[]) => files.filter((file) => this.counts(file.path));
       this.closed ??= part(counted(this.all().filter((file) => !this.open.has(file.path))));
       const openFiles = counted([...this.open.keys()].flatMap((filePath) => this.files.get(filePath) ?? []));
@@ -226,10 +235,9 @@ export class WorkspaceIndex {
         if (!own) this.openParts.set(file, (own = part([file])));
         return own;
       });
-      const parts = [this.closed, ...open];
-      this.view = { parts, view: { facts: (name) => parts.flatMap((p) => p.view.facts(name)) } };
+      this.parts = [this.closed, ...open];
     }
-    return this.view;
+    return this.parts;
   }
 }
 
@@ -250,7 +258,8 @@ function keyOf(file: IndexedFile): string | undefined {
 function part(files: readonly IndexedFile[]): Part {
   let templates: Map<string, string[]> | undefined;
   return {
-    view: workspaceView(files.map((file) => ({ path: file.path, facts: file.facts }))),
+    // An open file's facts are read when a rule asks for them, not when its version is read.
+    view: workspaceView(files),
     parameterFiles: files.flatMap((file) => (file.document?.parameterFile ? [file.document] : [])),
     templates() {
       if (!templates) {
