@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
 import * as jsonc from 'jsonc-parser';
 import { parseAllDocuments } from 'yaml';
 import { loadArm } from 'ztlint/arm/index';
@@ -8,7 +10,6 @@ import type { Template } from 'ztlint/model/template';
 import { allResources, allTemplates } from 'ztlint/model/walk';
 import { corpusFiles, type CorpusFile } from '../support/corpus';
 import { cliThroughput } from './cliThroughput';
-import { editorLatency } from './editorLatency';
 
 /**
  * Parse and model throughput per format on the shared corpus, beside the libraries' parse-only baselines of the
@@ -93,8 +94,15 @@ function main(): void {
   ], 'yaml parseAllDocuments');
 }
 
+/** The editor figures in a fresh process (see editorBench). */
+function editorBench(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    spawn(process.execPath, [path.join(__dirname, 'editorBench.js')], { stdio: 'inherit' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the editor benchmark exited with ${code}`))));
+  });
+}
+
 main();
-cliThroughput().then(editorLatency).catch((error: unknown) => {
+cliThroughput().then(editorBench).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
