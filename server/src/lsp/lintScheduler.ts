@@ -163,7 +163,6 @@ export class LintScheduler {
     this.due.delete(uri);
   }
 
-
   private remove(filePath: string): void {
     const removed = this.options.index.remove(filePath);
     if (!removed) return;
