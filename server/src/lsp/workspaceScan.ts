@@ -4,6 +4,7 @@ import { isConfigFile, type ConfigStore } from './configStore';
 import type { FileLinter } from './fileLinter';
 import { nextTurn, type LintScheduler } from './lintScheduler';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { withYoungGenerationHeld } from './youngGeneration';
 
 /** The `workspace/executeCommand` that rescans the workspace; the VS Code client sends it (client/src/serverCommands.ts). */
 export const SCAN_WORKSPACE_COMMAND = 'ztlint.server.scanWorkspace';
@@ -40,7 +41,8 @@ export class WorkspaceScanner {
     if (this.waiting) return this.waiting;
     const next = this.last.then(async () => {
       this.waiting = undefined;
-      return scanWorkspace(this.context, await progress());
+      const reporter = await progress();
+      return withYoungGenerationHeld(() => scanWorkspace(this.context, reporter));
     });
     this.waiting = next;
     this.last = next.catch(() => undefined);
