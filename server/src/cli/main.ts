@@ -14,6 +14,7 @@ import { builtinCatalogue } from '../lint/catalogue';
 import type { BaselineInUse, Report } from './formats/report';
 import { TOOL_VERSION } from '../version';
 import { fixScan } from './fix';
+import { tuneCompilerForShortRun } from './shortRun';
 import { fixPatch } from './fixPatch';
 import { expandGlobs } from './globs';
 import { displayPath } from './formats/location';
@@ -57,6 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     (require('../lsp/main') as typeof import('../lsp/main')).startLanguageServer();
     return new Promise<number>(() => undefined);
   }
+  tuneCompilerForShortRun();
   let options: CliOptions;
   try {
     options = parseArgs(argv);
