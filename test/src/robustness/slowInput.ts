@@ -1,6 +1,6 @@
 /**
  * A Bicep file that is slow to lint without being broken: many Key Vaults and storage accounts whose properties
- * come through variables, so every rule evaluates every body. About a second of rules at the default size.
+ * come through variables, so every rule evaluates every body: over 500 findings at the default size.
  */
 export function slowBicep(resources = 600): string {
   const parts = ["param location string = 'westeurope'", "var tls = 'TLS1_0'", "var open = 'Enabled'"];
