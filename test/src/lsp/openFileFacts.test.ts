@@ -4,6 +4,8 @@ import { analyzeDocument } from 'ztlint/engine/analyze';
 import { lintWithParameterFiles } from 'ztlint/engine/lintScan';
 import { builtinCatalogue } from 'ztlint/lint/catalogue';
 import { collectFacts } from 'ztlint/lint/collectFacts';
+import { ANALYSIS_TIMEOUT, Deadline } from 'ztlint/lint/deadline';
+import { lintDocument } from 'ztlint/lint/lintDocument';
 import { FileLinter } from 'ztlint/lsp/fileLinter';
 import { WorkspaceIndex } from 'ztlint/lsp/workspaceIndex';
 import { corpusFiles } from '../support/corpus';
@@ -58,6 +60,19 @@ describe('language server: an open file\'s workspace facts', () => {
     assert.deepEqual(collectedOn, [SERVICE_ACCOUNT], 'the Deployment\'s rules read the ServiceAccount\'s facts');
     linter.lint(account);
     assert.equal(collectedOn.length, 1, 'once');
+  });
+
+  it('are left to be collected on their own when the rules\' budget runs out while the lint collects them', () => {
+    const document = analyzeDocument('/ws/sa.yaml', SERVICE_ACCOUNT);
+    // How often the rules alone read the clock (the budget's start included), on a clock that never moves.
+    let reads = 0;
+    lintDocument(document, { rules }, new Deadline(1000, () => (reads++, 0)));
+    // The same lint on a clock that jumps past the budget once the rules are done, as the facts are collected.
+    let read = 0;
+    const result = lintDocument(document, { rules, collectFacts: true }, new Deadline(1000, () => (++read > reads + 1 ? 10_000 : 0)));
+    assert.ok(!result.findings.some((f) => f.ruleId === ANALYSIS_TIMEOUT), 'the rules ran within the budget');
+    assert.equal(result.facts, undefined);
+    assert.ok(read > reads + 1, 'the clock was read past the rules');
   });
 
   it('collected by a lint equal those collected on their own for every file of the corpus', function () {
