@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtinCatalogue } from '../lint/catalogue';
 import type { Finding } from '../lint/finding';
-import { collectFacts, type FactCollection } from '../lint/collectFacts';
+import { collectFacts, NO_FACTS_COLLECTED, type FactCollection } from '../lint/collectFacts';
 import type { AnalyzedDocument } from './document';
 import { withCollectionFailures, workspaceLinter, type LintedFile } from './lintScan';
 import type { FileFacts, MainToWorker, WorkerInput, WorkerToMain } from './parallelProtocol';
@@ -43,11 +43,10 @@ function factsOf(index: number, result: FileResult, collected: FactCollection): 
 }
 
 const input = workerData as WorkerInput;
-const NO_FACTS: FactCollection = { facts: {}, failures: [] };
 const own = new Map<number, { readonly result: FileResult; readonly collected: FactCollection }>();
 for (const index of input.share) {
   const result = readAndAnalyze(input.files[index], input.timeoutMs);
-  own.set(index, { result, collected: result.kind === 'analyzed' ? collectFacts(result.document, catalogue.rules, input) : NO_FACTS });
+  own.set(index, { result, collected: result.kind === 'analyzed' ? collectFacts(result.document, catalogue.rules, input) : NO_FACTS_COLLECTED });
   if (own.size % REPORT_EVERY === 0) post({ kind: 'reading', done: own.size });
 }
 post({ kind: 'read', facts: [...own].map(([index, { result, collected }]) => factsOf(index, result, collected)) });

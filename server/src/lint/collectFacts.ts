@@ -30,7 +30,8 @@ export interface SharedEvaluation {
   readonly deadline: Deadline;
 }
 
-const NONE: FactCollection = { facts: {}, failures: [] };
+/** What a file that tells the others nothing gives (one its config excludes, one that is not read). */
+export const NO_FACTS_COLLECTED: FactCollection = { facts: {}, failures: [] };
 
 /** Each fact of the rules once, by name, with the first rule that declares it (named if collecting it fails). */
 function declaredFacts(rules: readonly Rule[]): Map<string, { readonly facts: WorkspaceFacts; readonly ruleId: string }> {
@@ -47,7 +48,7 @@ function declaredFacts(rules: readonly Rule[]): Map<string, { readonly facts: Wo
  */
 export function collectFacts(document: AnalyzedDocument, rules: readonly Rule[], options: CollectOptions = {}, shared?: SharedEvaluation): FactCollection {
   const declared = declaredFacts(rules);
-  if (declared.size === 0 || (!document.template && !document.kubernetesObjects?.length)) return NONE;
+  if (declared.size === 0 || (!document.template && !document.kubernetesObjects?.length)) return NO_FACTS_COLLECTED;
   const deadline = shared?.deadline ?? new Deadline(options.timeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS);
   const evaluator = shared?.evaluator ?? new Evaluator({ check: deadline.check });
   const context = factContext(document, evaluator, (resource) => evaluator.resourceBody(resource), options.strict ?? false);

@@ -53,4 +53,9 @@ export class Deadline {
   checkTimeLeft(ms: number): void {
     if (this.now() + ms > this.endsAt) throw new AnalysisTimedOut(this.timeoutMs, this.during);
   }
+
+  /** Whether the time is up, read now: for work that may still be kept or left only if it finished in time. */
+  get expired(): boolean {
+    return this.now() > this.endsAt;
+  }
 }

@@ -72,15 +72,6 @@ function timedOut(error: AnalysisTimedOut, consequence: string): Finding {
   return { ruleId: ANALYSIS_TIMEOUT, severity: 'warning', message: `${error.message}; ${consequence}`, range: { start: 0, end: 0 }, related: [] };
 }
 
-function withinBudget(deadline: Deadline): boolean {
-  try {
-    deadline.checkNow();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A budget for one file, shared by the runs a file gets (on its own, then with each of its parameter files). */
 export const deadlineFor = (options: LintOptions) => new Deadline(options.timeoutMs ?? DEFAULT_ANALYSIS_TIMEOUT_MS);
 
@@ -177,7 +168,7 @@ export function lintDocument(document: AnalyzedDocument, options: LintOptions, d
   // Deployed bodies change what rules see of `existing` resources only: facts read declarations through the evaluator.
   const collected = options.collectFacts && !options.parameterFile && !outOfTime ? collectFacts(document, options.rules, { strict: read.strict }, { evaluator, deadline }) : undefined;
   // Facts the rules' budget ran out on are left to the caller, which collects them with a budget of their own.
-  const facts = collected && withinBudget(deadline) ? collected : undefined;
+  const facts = collected && !deadline.expired ? collected : undefined;
   findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   return { findings: applySuppressions(document, findings, [...options.rules.map((r) => r.id), ...ENGINE_CHECK_IDS], documentLines), failures, ...(facts ? { facts } : {}) };
 }

@@ -6,7 +6,7 @@ import type { LiveLookup } from '../azure/existing/liveLookup';
 import { isCandidateFile } from '../engine/files';
 import { workspaceCatalogue } from '../config/configuredCatalogue';
 import { builtinCatalogue, settledLater } from '../lint/catalogue';
-import { collectFacts, type FactCollection } from '../lint/collectFacts';
+import { collectFacts, NO_FACTS_COLLECTED } from '../lint/collectFacts';
 import { DEFAULT_ANALYSIS_TIMEOUT_MS } from '../lint/deadline';
 import { internalErrorLog } from '../lint/internalError';
 import { TOOL_VERSION } from '../version';
@@ -24,8 +24,6 @@ import { SCAN_WORKSPACE_COMMAND, WorkspaceScanner } from './workspaceScan';
 import { isWorkspaceTrusted } from './workspaceTrust';
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
-
-const NO_FACTS: FactCollection = { facts: {}, failures: [] };
 
 /** The files a client watches for us: those ztlint may read, whatever their content turns out to be. */
 const WATCHED_FILES = '**/*.{bicep,bicepparam,json,jsonc,yaml,yml}';
@@ -52,7 +50,7 @@ export function startLanguageServer(): void {
   const index = new WorkspaceIndex(
     (document) => {
       const settings = configs.settingsFor(document.path);
-      return settings === EXCLUDED ? NO_FACTS : collectFacts(document, catalogue.rules, { strict: settings.strict, timeoutMs: settings.analysisTimeoutMs });
+      return settings === EXCLUDED ? NO_FACTS_COLLECTED : collectFacts(document, catalogue.rules, { strict: settings.strict, timeoutMs: settings.analysisTimeoutMs });
     },
     (filePath) => !configs.isExcluded(filePath),
     (filePath) => {

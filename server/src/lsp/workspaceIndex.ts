@@ -166,7 +166,7 @@ export class WorkspaceIndex {
 
   /** The parameter files of `template` in the workspace, by path. */
   parameterFilesFor(template: AnalyzedDocument): AnalyzedDocument[] {
-    return this.views()
+    return this.currentParts()
       .flatMap((part) => parameterFilesFor(template, part.parameterFiles))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
@@ -174,7 +174,7 @@ export class WorkspaceIndex {
   /** The rest of the workspace as the rules of `filePath` see it. */
   workspaceFor(filePath: string): WorkspaceView {
     // An open file's own part is left out, not filtered out, so that linting it does not collect its facts.
-    const all = this.views();
+    const all = this.currentParts();
     const file = this.open.has(filePath) ? this.files.get(filePath) : undefined;
     const own = file && this.openParts.get(file);
     const parts = all.filter((p) => p !== own);
@@ -189,7 +189,7 @@ export class WorkspaceIndex {
   /** The templates a parameter file gives values to. */
   templatesUsing(parameterFile: AnalyzedDocument): string[] {
     const keys = new Set(parameterFileKeys(parameterFile));
-    return this.views().flatMap((part) => [...keys].flatMap((key) => part.templates().get(key) ?? []));
+    return this.currentParts().flatMap((part) => [...keys].flatMap((key) => part.templates().get(key) ?? []));
   }
 
   /**
@@ -225,7 +225,7 @@ export class WorkspaceIndex {
   }
 
   /** The closed files' part, kept between edits, with a part for each open file's current version. */
-  private views(): readonly Part[] {
+  private currentParts(): readonly Part[] {
     if (!this.parts) {
       const counted = (files: readonly IndexedFile[]) => files.filter((file) => this.counts(file.path));
       this.closed ??= part(counted(this.all().filter((file) => !this.open.has(file.path))));

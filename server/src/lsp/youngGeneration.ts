@@ -6,8 +6,8 @@ const STARTING_GROWTH_FACTOR = process.execArgv.map((arg) => /^--semi[-_]space[-
 /**
  * Runs `work` with V8's young generation kept at the size it has. A workspace scan makes thousands of models that
  * live through a scavenge or two: V8 grows the young generation to its maximum for them, and keeps it, empty, until
- * a collection at a low allocation rate long after (measured after a whole-corpus scan: RSS 142-153 MB, 108-118 MB
- * with this, for a scan about 4% longer). Editing a large file needs that room (the largest ARM template's p99 went
+ * a collection at a low allocation rate long after (measured after a whole-corpus scan: RSS 142-153 MB, 114-126 MB
+ * with this, the scan as long). Editing a large file needs that room (the largest ARM template's p99 went
  * from 65-74 to 95-113 ms with the growth off for good), so the young generation may grow again afterwards.
  */
 export async function withYoungGenerationHeld<T>(work: () => Promise<T>): Promise<T> {

@@ -75,8 +75,8 @@ function cliFiles(root: string): string[] {
 /**
  * The whole command on the whole corpus (a fresh process, as a user runs it), and scan+lint on one core and on
  * every core in this process, beside reading and parsing the same files in this process once warm (the floor of any
- * linter) and in a fresh process on every core (the floor of any run of a command that starts cold). CPU time is shown beside wall time, which a loaded machine
- * stretches; the ratios are to parse-only's wall and CPU time respectively.
+ * linter) and in a fresh process on every core (the floor of any run of a command that starts cold). CPU time is
+ * shown beside wall time, which a loaded machine stretches; the ratios are to parse-only's wall and CPU time respectively.
  */
 export async function cliThroughput(): Promise<void> {
   const files = cliFiles(CORPUS_ROOT);

@@ -8,8 +8,8 @@ import { decodeText } from 'ztlint/text/decode';
 /**
  * Parse-only as the CLI would do it: a fresh process, its compiler tuned as the CLI's is, reads, decodes and
  * parses+models the files listed (one path a line) in the file named by its argument, split over a worker thread
- * per core, and exits. What no fresh process
- * that reads those files can do faster on this machine, whatever its rules.
+ * per core, and exits: what no fresh process that reads those files can do faster on this machine, whatever its
+ * rules.
  */
 function parse(files: readonly string[]): void {
   for (const file of files) {
