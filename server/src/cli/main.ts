@@ -1,41 +1,22 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { atOrAbove, emit, errorCode, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail, say } from './exit';
 import { parseArgs, USAGE, UsageError, type CliOptions, type Threshold } from './args';
 import { effectiveConfigJson, loadConfig, type ZtlintConfig } from '../config/config';
 import { configuredCatalogue } from '../config/configuredCatalogue';
-import { baselineEntries, baselineJson, parseBaseline, withoutBaselined } from '../engine/baseline';
+import { parseBaseline, withoutBaselined } from '../engine/baseline';
+import type { LintedFile, LintOptionsForScan } from '../engine/lintScan';
 import { listFiles, type ListOptions } from '../engine/files';
-import { lintScan, type LintedFile, type LintOptionsForScan } from '../engine/lintScan';
-import { parallelScan } from '../engine/parallelScan';
+import { ScanWorkers } from '../engine/parallelScan';
 import { terminalProgress } from '../engine/parallelProgress';
-import { readListed } from '../engine/scan';
 import { builtinCatalogue } from '../lint/catalogue';
 import type { BaselineInUse, Report } from './formats/report';
 import { TOOL_VERSION } from '../version';
-import { fixScan } from './fix';
 import { tuneCompilerForShortRun } from './shortRun';
-import { fixPatch } from './fixPatch';
 import { expandGlobs } from './globs';
 import { displayPath } from './formats/location';
-import { formatHtml } from './formats/html';
-import { formatJson } from './formats/json';
-import { formatSarif } from './formats/sarif';
-import { formatText } from './formats/text';
 import { explainRule, listRules } from './rules';
-
-function render(report: Report, options: CliOptions): string {
-  switch (options.format) {
-    case 'json':
-      return formatJson(report);
-    case 'sarif':
-      return formatSarif(report);
-    case 'text':
-      return formatText(report);
-    case 'html':
-      return formatHtml(report);
-  }
-}
 
 /** Below this many files the workers' start-up costs more than it saves. */
 const PARALLEL_FROM_FILES = 200;
@@ -48,7 +29,11 @@ function fails(files: readonly LintedFile[], options: CliOptions, failOn: Thresh
   return options.failOnParseError && files.some(({ result }) => result.kind === 'unreadable' || result.document.diagnostics.some((d) => d.severity === 'error'));
 }
 
-/** The `ztlint` command; returns the exit code instead of exiting so tests and wrappers can call it. */
+/**
+ * The `ztlint` command; returns the exit code instead of exiting so tests and wrappers can call it. A scan in this
+ * thread (`./inThread`) and the output formats (`./render`) are loaded when needed: the engine they load took half
+ * a tenth of a second, which a large scan's workers (see `ScanWorkers`) would otherwise wait for.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   // Loaded only when asked for: no other command needs the Azure reader and its posture checks, and a scan does
   // not need the language server's modules (loading them took a tenth of a second of every run).
@@ -107,56 +92,26 @@ export async function main(argv: readonly string[]): Promise<number> {
     // What a baseline accepts neither counts nor shows; SARIF carries it, marked unchanged and suppressed.
     const counted = baseline ? withoutBaselined(reported, baseline.accepted, shown) : reported;
     const report: Report = options.format === 'sarif' && baseline ? { files: reported, catalogue, base, baseline } : { files: counted, catalogue, base };
-    if (!emit(render(report, options), options.output)) return EXIT_USAGE;
+    if (!emit((require('./render') as typeof import('./render')).render(report, options.format), options.output)) return EXIT_USAGE;
     return fails(counted, options, config.failOn) ? EXIT_FINDINGS : EXIT_OK;
   };
   // Fixes, baselines and SARIF's `fixes` need the fix intents and models, which stay in the worker that made them.
   // Workers load the built-in rules only: custom rules run in this thread.
   const workersCan = catalogue === builtinCatalogue() && !options.fix && !options.fixDryRun && options.format !== 'sarif' && options.writeBaseline === undefined && options.baseline === undefined;
-  const listing = listFiles(paths, listOptions);
-  let files: LintedFile[];
-  if (workersCan && listing.files.length >= PARALLEL_FROM_FILES) {
+  // The workers start as soon as the scan is known to be large, and load the engine while the listing goes on.
+  let workers: ScanWorkers | undefined;
+  const startWorkers = (count: number) => {
+    if (count === PARALLEL_FROM_FILES) workers = new ScanWorkers(os.availableParallelism(), { strict: config.strict, severities: config.rules, timeoutMs: config.analysisTimeoutMs });
+  };
+  const listing = listFiles(paths, listOptions, workersCan ? startWorkers : undefined);
+  if (workers) {
     const progress = terminalProgress();
-    files = await parallelScan(paths, { strict: config.strict, severities: config.rules, timeoutMs: config.analysisTimeoutMs, list: listOptions, listing, onProgress: (phase, done, total) => progress?.update(phase, done, total) });
+    const files = await workers.lint(listing, (phase, done, total) => progress?.update(phase, done, total));
     progress?.end();
     return finish(files);
   }
-  let scanned = readListed(listing, config.analysisTimeoutMs);
-  files = lintScan(scanned, lintOptions);
-
-  if (options.fix || options.fixDryRun) {
-    const fixed = fixScan(scanned, files, lintOptions);
-    if (options.fixDryRun) {
-      const patch = fixPatch(fixed, files.flatMap((f) => f.findings), shown);
-      if (!emit(patch.text, options.output)) return EXIT_USAGE;
-      if (patch.maskedLines > 0) say(`detected secrets are masked on ${patch.maskedLines} line${patch.maskedLines === 1 ? '' : 's'} of the diff; git apply refuses the hunks that hold them`);
-      return fixed.length > 0 ? EXIT_FINDINGS : EXIT_OK;
-    }
-    let applied = 0;
-    for (const file of fixed) {
-      try {
-        fs.writeFileSync(file.path, file.after);
-        applied += file.applied;
-      } catch (error) {
-        say(`cannot write fixes to ${shown(file.path)}: ${errorCode(error)}`);
-      }
-    }
-    say(`applied ${applied} fix${applied === 1 ? '' : 'es'} in ${fixed.length} file${fixed.length === 1 ? '' : 's'}`);
-    // What remains is what a fresh run would report.
-    scanned = readListed(listing, config.analysisTimeoutMs);
-    files = lintScan(scanned, lintOptions);
-  }
-
-  if (options.writeBaseline !== undefined) {
-    const entries = baselineEntries(files, shown);
-    try {
-      fs.writeFileSync(options.writeBaseline, baselineJson(entries));
-    } catch (error) {
-      return fail(`cannot write ${options.writeBaseline}: ${errorCode(error)}`);
-    }
-    say(`recorded ${entries.length} finding${entries.length === 1 ? '' : 's'} in ${options.writeBaseline}`);
-    return EXIT_OK;
-  }
+  const files = (require('./inThread') as typeof import('./inThread')).scanInThread(listing, lintOptions, options, shown);
+  if (typeof files === 'number') return files;
   if (options.baseline !== undefined) {
     let parsed: ReturnType<typeof parseBaseline>;
     try {

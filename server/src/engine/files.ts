@@ -80,12 +80,18 @@ function ignoredBy(scopes: readonly IgnoreScope[], full: string, isDir: boolean)
 /**
  * Expands the paths given on a command line into candidate files, in a stable order, leaving out what
  * `.gitignore` files and `exclude` patterns exclude. A file named explicitly is taken whatever its extension or
- * the ignore patterns, so a user can lint `template.arm` if they ask for it.
+ * the ignore patterns, so a user can lint `template.arm` if they ask for it. `found` hears the count of files
+ * found so far as it grows, for a caller that prepares for a large scan before the listing ends.
  */
-export function listFiles(inputs: readonly string[], options: ListOptions = {}): FileListing {
+export function listFiles(inputs: readonly string[], options: ListOptions = {}, found?: (count: number) => void): FileListing {
   const gitignore = options.gitignore ?? true;
   const exclude = options.exclude && options.exclude.patterns.length > 0 ? [scopeOf(path.resolve(options.exclude.base), options.exclude.patterns)] : [];
   const files = new Set<string>();
+  const add = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    found?.(files.size);
+  };
   const problems: { path: string; message: string }[] = [];
   const walk = (dir: string, scopes: readonly IgnoreScope[]) => {
     let entries: fs.Dirent[];
@@ -95,16 +101,21 @@ export function listFiles(inputs: readonly string[], options: ListOptions = {}):
       problems.push({ path: dir, message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       return;
     }
-    const own = gitignore ? gitignoreScope(path.resolve(dir)) : undefined;
+    // Read only where the listing shows one: trying every folder cost a failed read each, a third of a large listing.
+    const own = gitignore && entries.some((e) => e.name === '.gitignore') ? gitignoreScope(path.resolve(dir)) : undefined;
     const inner = own ? [...scopes, own] : scopes;
-    const skipped = (full: string, isDir: boolean) => ignoredBy(inner, path.resolve(full), isDir) || ignoredBy(exclude, path.resolve(full), isDir);
+    const skipped = (full: string, isDir: boolean) => {
+      if (inner.length === 0 && exclude.length === 0) return false;
+      const absolute = path.resolve(full);
+      return ignoredBy(inner, absolute, isDir) || ignoredBy(exclude, absolute, isDir);
+    };
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name) && !skipped(full, true)) walk(full, inner);
       } else if (entry.isFile() && isCandidateFile(entry.name) && !skipped(full, false)) {
-        files.add(full);
+        add(full);
       }
     }
   };
@@ -117,7 +128,7 @@ export function listFiles(inputs: readonly string[], options: ListOptions = {}):
       continue;
     }
     if (stat.isDirectory()) walk(input, gitignore ? parentGitignores(path.resolve(input)) : []);
-    else files.add(input);
+    else add(input);
   }
   return { files: [...files], problems };
 }

@@ -7,11 +7,8 @@ import type { LintedFile } from './lintScan';
  * models and fix intents never cross a thread.
  */
 
+/** A worker's `workerData`: how it lints, known before the files are. */
 export interface WorkerInput {
-  /** every file of the scan, in scan order: a file's index is its place in this list */
-  readonly files: readonly string[];
-  /** the indices of the files this worker reads and lints */
-  readonly share: readonly number[];
   readonly strict: boolean;
   readonly severities?: ReadonlyMap<string, Severity | 'off'>;
   readonly timeoutMs?: number;
@@ -27,8 +24,15 @@ export interface FileFacts {
 }
 
 export type MainToWorker =
+  | {
+      readonly kind: 'read';
+      /** every file of the scan, in scan order: a file's index is its place in this list */
+      readonly files: readonly string[];
+      /** the indices of the files this worker reads and lints */
+      readonly share: readonly number[];
+    }
   /** the facts of every file of the scan, in index order: the worker lints its share */
-  { readonly kind: 'lint'; readonly facts: readonly FileFacts[] };
+  | { readonly kind: 'lint'; readonly facts: readonly FileFacts[] };
 
 export type WorkerToMain =
   /** how many files of its share the worker has read so far */

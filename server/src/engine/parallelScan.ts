@@ -7,11 +7,7 @@ import { listFiles, type FileListing, type ListOptions } from './files';
 import type { LintedFile } from './lintScan';
 import type { FileFacts, MainToWorker, WorkerInput, WorkerToMain } from './parallelProtocol';
 
-export interface ParallelScanOptions {
-  readonly strict?: boolean;
-  readonly severities?: ReadonlyMap<string, Severity | 'off'>;
-  /** each file's time budget for reading its YAML and for the rules */
-  readonly timeoutMs?: number;
+export interface ParallelScanOptions extends ScanSettings {
   readonly list?: ListOptions;
   /** the files of `inputs` as `listFiles` lists them with `list`, when the caller has listed them already */
   readonly listing?: FileListing;
@@ -29,89 +25,152 @@ const sizeOf = (file: string) => {
   }
 };
 
+/** A worker's time on a file, in ms: so much per file and so much per MB of it, for each of the scan's phases. */
+interface Cost {
+  readonly read: readonly [perFile: number, perMb: number];
+  readonly lint: readonly [perFile: number, perMb: number];
+}
+
 /**
- * Shares of about equal bytes of each kind of file (YAML costs several times what JSON or Bicep does per byte to
- * read, templates cost most to lint): within each extension, the largest file goes to the share with the fewest
- * bytes of it, then the next largest.
+ * Costs by kind of file, fitted to the times of every file of the shared corpus in the CLI's workers (both
+ * phases, four runs): YAML costs several times what JSON or Bicep does to read, templates cost most to lint.
+ */
+const COSTS: Readonly<Record<'yaml' | 'bicep' | 'json', Cost>> = {
+  yaml: { read: [0.47, 449], lint: [0.06, 21.5] },
+  bicep: { read: [0.18, 109], lint: [0.18, 57.4] },
+  json: { read: [0.26, 45.6], lint: [0.44, 27.4] },
+};
+
+function costOf(file: string): Cost {
+  const extension = path.extname(file).toLowerCase();
+  return extension === '.yaml' || extension === '.yml' ? COSTS.yaml : extension === '.bicep' || extension === '.bicepparam' ? COSTS.bicep : COSTS.json;
+}
+
+/**
+ * Shares whose reading and whose linting are each about as long as the others': the workers read until all are
+ * done and only then lint, so either phase's longest share sets the time. The costliest file first, each goes to
+ * the share where it leaves the two longest phases shortest.
  */
 function shares(files: readonly string[], count: number): number[][] {
-  const result = Array.from({ length: count }, () => [] as number[]);
-  const byExtension = new Map<string, { index: number; bytes: number }[]>();
-  files.forEach((file, index) => {
-    const extension = path.extname(file).toLowerCase();
-    let group = byExtension.get(extension);
-    if (!group) byExtension.set(extension, (group = []));
-    group.push({ index, bytes: sizeOf(file) });
+  const estimates = files.map((file, index) => {
+    const { read, lint } = costOf(file);
+    const mb = sizeOf(file) / 1e6;
+    return { index, read: read[0] + read[1] * mb, lint: lint[0] + lint[1] * mb };
   });
-  for (const group of byExtension.values()) {
-    const bytes = new Array<number>(count).fill(0);
-    for (const { index, bytes: size } of group.sort((a, b) => b.bytes - a.bytes || a.index - b.index)) {
-      const lightest = bytes.indexOf(Math.min(...bytes));
-      bytes[lightest] += size;
-      result[lightest].push(index);
+  const totalRead = estimates.reduce((sum, e) => sum + e.read, 0);
+  const totalLint = estimates.reduce((sum, e) => sum + e.lint, 0);
+  const weight = (read: number, lint: number) => read / totalRead + lint / totalLint;
+  const result = Array.from({ length: count }, () => [] as number[]);
+  const reading = new Array<number>(count).fill(0);
+  const linting = new Array<number>(count).fill(0);
+  for (const e of estimates.sort((a, b) => weight(b.read, b.lint) - weight(a.read, a.lint) || a.index - b.index)) {
+    let best = 0;
+    let bestSpan = Infinity;
+    for (let w = 0; w < count; w++) {
+      const span = weight(Math.max(...reading.map((r, v) => (v === w ? r + e.read : r))), Math.max(...linting.map((l, v) => (v === w ? l + e.lint : l))));
+      if (span < bestSpan) [best, bestSpan] = [w, span];
     }
+    reading[best] += e.read;
+    linting[best] += e.lint;
+    result[best].push(e.index);
   }
   return result.map((share) => share.sort((a, b) => a - b));
 }
 
+/** How the workers lint: the same for every file of the scan. */
+export interface ScanSettings {
+  readonly strict?: boolean;
+  readonly severities?: ReadonlyMap<string, Severity | 'off'>;
+  /** each file's time budget for reading its YAML and for the rules */
+  readonly timeoutMs?: number;
+}
+
 /**
- * `lintScan(scan(inputs))` on every core, with the built-in rules. Each worker reads a share of the files and
- * sends what each tells the others (its workspace facts); once every share is read, each lints its own with the
- * facts of all, reading another share's file only when it is a parameter file of a template of its share.
+ * The threads of a parallel scan, started before the files are known: a worker takes about a tenth of a second to
+ * start and load the engine, which the caller's listing of the files can hide.
+ *
+ * Each worker reads a share of the files and sends what each tells the others (its workspace facts); once every
+ * share is read, each lints its own with the facts of all, reading another share's file only when it is a
+ * parameter file of a template of its share.
  *
  * The results differ from the sequential ones in two ways, both invisible to the report formats: documents carry
  * no model (no `template`, `parameterFile` or `kubernetesObjects`), and fixes carry their title and safety but no
  * intents. Applying fixes (`--fix`) needs the sequential path.
  */
-export async function parallelScan(inputs: readonly string[], options: ParallelScanOptions = {}): Promise<LintedFile[]> {
-  const listing = options.listing ?? listFiles(inputs, options.list);
-  const total = listing.problems.length + listing.files.length;
-  const results: LintedFile[] = listing.problems.map((p) => ({ result: { kind: 'unreadable', path: p.path, message: p.message }, findings: [], failures: [] }));
-  if (listing.files.length === 0) return results;
-  const workerCount = Math.max(1, Math.min(options.workers ?? os.availableParallelism(), listing.files.length));
-  const settings = { strict: options.strict ?? false, ...(options.severities ? { severities: options.severities } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
-  const offset = listing.problems.length;
+export class ScanWorkers {
+  private readonly workers: Worker[];
+  /** why a worker stopped before it was given its share, reported by `lint` */
+  private failure: Error | undefined;
 
-  const read = new Array<number>(workerCount).fill(0);
-  const facts: FileFacts[] = [];
-  let sharesRead = 0;
-  let linted = 0;
-  const workers = shares(listing.files, workerCount).map((share) => new Worker(path.join(__dirname, 'parallelWorker.js'), { workerData: { files: listing.files, share, ...settings } satisfies WorkerInput }));
-  const startLinting = () => {
-    facts.sort((a, b) => a.index - b.index);
-    const message: MainToWorker = { kind: 'lint', facts };
-    for (const worker of workers) worker.postMessage(message);
-  };
-  try {
-    await Promise.all(
-      workers.map(
+  constructor(count: number, settings: ScanSettings) {
+    const input: WorkerInput = { strict: settings.strict ?? false, ...(settings.severities ? { severities: settings.severities } : {}), ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}) };
+    this.workers = Array.from({ length: Math.max(1, count) }, () => new Worker(path.join(__dirname, 'parallelWorker.js'), { workerData: input }));
+    for (const worker of this.workers) {
+      worker.once('error', (error) => (this.failure ??= error));
+      worker.once('exit', (code) => (this.failure ??= new Error(`a scan worker stopped with exit code ${code} before its share was given`)));
+    }
+  }
+
+  /** Reads and lints the files listed, then stops the workers: they serve one scan. */
+  async lint(listing: FileListing, onProgress?: ParallelScanOptions['onProgress']): Promise<LintedFile[]> {
+    const total = listing.problems.length + listing.files.length;
+    const results: LintedFile[] = listing.problems.map((p) => ({ result: { kind: 'unreadable', path: p.path, message: p.message }, findings: [], failures: [] }));
+    const offset = listing.problems.length;
+    const { workers } = this;
+    const read = new Array<number>(workers.length).fill(0);
+    const facts: FileFacts[] = [];
+    let sharesRead = 0;
+    let linted = 0;
+    const startLinting = () => {
+      facts.sort((a, b) => a.index - b.index);
+      const message: MainToWorker = { kind: 'lint', facts };
+      for (const worker of workers) worker.postMessage(message);
+    };
+    try {
+      if (this.failure) throw this.failure;
+      for (const worker of workers) worker.removeAllListeners('exit');
+      const done = workers.map(
         (worker, w) =>
           new Promise<void>((resolve, reject) => {
             worker.on('message', (message: WorkerToMain) => {
               switch (message.kind) {
                 case 'reading':
                   read[w] = message.done;
-                  options.onProgress?.('reading', offset + read.reduce((a, b) => a + b, 0), total);
+                  onProgress?.('reading', offset + read.reduce((a, b) => a + b, 0), total);
                   break;
                 case 'read':
                   read[w] = message.facts.length;
                   facts.push(...message.facts);
-                  if (++sharesRead === workerCount) startLinting();
+                  if (++sharesRead === workers.length) startLinting();
                   break;
                 case 'linted':
                   for (const { index, file } of message.files) results[offset + index] = file;
                   linted += message.files.length;
-                  options.onProgress?.('linting', offset + linted, total);
+                  onProgress?.('linting', offset + linted, total);
                   break;
               }
             });
             worker.on('error', reject);
             worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a scan worker stopped with exit code ${code}`))));
           }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+      );
+      shares(listing.files, workers.length).forEach((share, w) => workers[w].postMessage({ kind: 'read', files: listing.files, share } satisfies MainToWorker));
+      await Promise.all(done);
+    } finally {
+      await this.terminate();
+    }
+    return results;
   }
-  return results;
+
+  async terminate(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** `lintScan(scan(inputs))` on every core, with the built-in rules (see `ScanWorkers`). */
+export async function parallelScan(inputs: readonly string[], options: ParallelScanOptions = {}): Promise<LintedFile[]> {
+  const listing = options.listing ?? listFiles(inputs, options.list);
+  if (listing.files.length === 0) return listing.problems.map((p) => ({ result: { kind: 'unreadable', path: p.path, message: p.message }, findings: [], failures: [] }));
+  const workers = new ScanWorkers(Math.min(options.workers ?? os.availableParallelism(), listing.files.length), options);
+  return workers.lint(listing, options.onProgress);
 }

@@ -43,20 +43,25 @@ function factsOf(index: number, result: FileResult, collected: FactCollection): 
 }
 
 const input = workerData as WorkerInput;
+/** Every file of the scan, once given (a file's index is its place here). */
+let files: readonly string[] = [];
 const own = new Map<number, { readonly result: FileResult; readonly collected: FactCollection }>();
-for (const index of input.share) {
-  const result = readAndAnalyze(input.files[index], input.timeoutMs);
-  own.set(index, { result, collected: result.kind === 'analyzed' ? collectFacts(result.document, catalogue.rules, input) : NO_FACTS_COLLECTED });
-  if (own.size % REPORT_EVERY === 0) post({ kind: 'reading', done: own.size });
+
+function readShare(share: readonly number[]): void {
+  for (const index of share) {
+    const result = readAndAnalyze(files[index], input.timeoutMs);
+    own.set(index, { result, collected: result.kind === 'analyzed' ? collectFacts(result.document, catalogue.rules, input) : NO_FACTS_COLLECTED });
+    if (own.size % REPORT_EVERY === 0) post({ kind: 'reading', done: own.size });
+  }
+  post({ kind: 'read', facts: [...own].map(([index, { result, collected }]) => factsOf(index, result, collected)) });
 }
-post({ kind: 'read', facts: [...own].map(([index, { result, collected }]) => factsOf(index, result, collected)) });
 
 /** Parameter files of other shares, read when first needed. */
 const others = new Map<number, FileResult>();
 
 function documentAt(index: number): AnalyzedDocument | undefined {
   let result = own.get(index)?.result ?? others.get(index);
-  if (!result) others.set(index, (result = readAndAnalyze(input.files[index], input.timeoutMs)));
+  if (!result) others.set(index, (result = readAndAnalyze(files[index], input.timeoutMs)));
   return result.kind === 'analyzed' ? result.document : undefined;
 }
 
@@ -75,7 +80,7 @@ function parameterFilesByTemplate(facts: readonly FileFacts[]): Map<string, numb
 
 function lintShare(facts: readonly FileFacts[]): void {
   const parameterFiles = parameterFilesByTemplate(facts);
-  const view = workspaceView(facts.map((f) => ({ path: input.files[f.index], facts: f.workspaceFacts })));
+  const view = workspaceView(facts.map((f) => ({ path: files[f.index], facts: f.workspaceFacts })));
   const parameterFilesOf = (template: AnalyzedDocument) => {
     const key = templateKey(template);
     return key === undefined ? [] : (parameterFiles.get(key) ?? []).flatMap((index) => documentAt(index) ?? []);
@@ -101,7 +106,15 @@ function lintShare(facts: readonly FileFacts[]): void {
   if (linted.length > 0) post({ kind: 'linted', files: linted });
 }
 
-parentPort!.once('message', (message: MainToWorker) => {
-  lintShare(message.facts);
-  parentPort!.close();
+parentPort!.on('message', (message: MainToWorker) => {
+  switch (message.kind) {
+    case 'read':
+      files = message.files;
+      readShare(message.share);
+      break;
+    case 'lint':
+      lintShare(message.facts);
+      parentPort!.close();
+      break;
+  }
 });
