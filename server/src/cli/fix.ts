@@ -4,11 +4,9 @@ import type { AnalyzedDocument } from '../engine/document';
 import { scanLinter, type LintedFile, type LintOptionsForScan } from '../engine/lintScan';
 import { parameterFilesFor } from '../engine/parameterFiles';
 import type { FileResult, ScanResult } from '../engine/scan';
-import { editsForFix } from '../fix/applyFixes';
-import { applyEdits, editsOverlap, type TextEdit } from '../fix/textEdit';
-import { fileOfIntent } from '../fix/writers/editor';
+import { editsByFile, type FileEdits } from '../fix/fileEdits';
+import { applyEdits, editsOverlap } from '../fix/textEdit';
 import type { Finding } from '../lint/finding';
-import type { Fix } from '../lint/ruleApi';
 import { decodeText } from '../text/decode';
 
 /** A file that safe fixes change: its text before and after, exactly as on disk (byte order mark included). */
@@ -22,21 +20,6 @@ export interface FixedFile {
 
 /** Passes over the scan before giving up on fixes that keep producing fixable findings. */
 const MAX_PASSES = 10;
-
-/** A fix's edits by the file they change: its own, and the parameter file that supplies a value it changes. */
-type FileEdits = ReadonlyMap<string, readonly TextEdit[]>;
-
-export function editsByFile(document: AnalyzedDocument, fix: Fix, documents: ReadonlyMap<string, AnalyzedDocument>): FileEdits | undefined {
-  const byFile = new Map<string, TextEdit[]>();
-  for (const intent of fix.intents) {
-    const target = documents.get(fileOfIntent(intent) ?? document.path);
-    if (!target) return undefined;
-    const result = editsForFix(target, { ...fix, intents: [intent] });
-    if ('error' in result) return undefined;
-    byFile.set(target.path, [...(byFile.get(target.path) ?? []), ...result.edits]);
-  }
-  return byFile;
-}
 
 const syntaxErrors = (document: AnalyzedDocument) => document.diagnostics.filter((d) => d.severity === 'error').length;
 

@@ -1,17 +1,16 @@
 import * as fs from 'node:fs';
-import { baselineEntries, baselineJson } from '../engine/baseline';
 import type { FileListing } from '../engine/files';
 import { lintScan, type LintedFile, type LintOptionsForScan } from '../engine/lintScan';
 import { readListed } from '../engine/scan';
 import type { CliOptions } from './args';
-import { emit, errorCode, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail, say } from './exit';
+import { emit, errorCode, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, say } from './exit';
 import { fixScan } from './fix';
 import { fixPatch } from './fixPatch';
 
 /**
  * A scan in this thread: reading and linting the files listed, then what needs the models it keeps: applying
- * the fixes (`--fix`) or printing them (`--fix-dry-run`), and recording a baseline (`--write-baseline`). Returns
- * the linted files to report, or the exit code when one of those ends the run.
+ * the fixes (`--fix`) or printing them (`--fix-dry-run`). Returns the linted files (what is left after `--fix`),
+ * or the exit code when `--fix-dry-run` ends the run.
  */
 export function scanInThread(listing: FileListing, lintOptions: LintOptionsForScan, options: CliOptions, shown: (filePath: string) => string): LintedFile[] | number {
   let scanned = readListed(listing, lintOptions.timeoutMs);
@@ -40,15 +39,5 @@ export function scanInThread(listing: FileListing, lintOptions: LintOptionsForSc
     files = lintScan(scanned, lintOptions);
   }
 
-  if (options.writeBaseline !== undefined) {
-    const entries = baselineEntries(files, shown);
-    try {
-      fs.writeFileSync(options.writeBaseline, baselineJson(entries));
-    } catch (error) {
-      return fail(`cannot write ${options.writeBaseline}: ${errorCode(error)}`);
-    }
-    say(`recorded ${entries.length} finding${entries.length === 1 ? '' : 's'} in ${options.writeBaseline}`);
-    return EXIT_OK;
-  }
   return files;
 }

@@ -5,7 +5,7 @@ import { atOrAbove, emit, errorCode, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail, s
 import { parseArgs, USAGE, UsageError, type CliOptions, type Threshold } from './args';
 import { effectiveConfigJson, loadConfig, type ZtlintConfig } from '../config/config';
 import { configuredCatalogue } from '../config/configuredCatalogue';
-import { parseBaseline, withoutBaselined } from '../engine/baseline';
+import { baselineEntries, baselineJson, parseBaseline, withoutBaselined } from '../engine/baseline';
 import type { LintedFile, LintOptionsForScan } from '../engine/lintScan';
 import { listFiles, type ListOptions } from '../engine/files';
 import { ScanWorkers } from '../engine/parallelScan';
@@ -95,23 +95,35 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (!emit((require('./render') as typeof import('./render')).render(report, options.format), options.output)) return EXIT_USAGE;
     return fails(counted, options, config.failOn) ? EXIT_FINDINGS : EXIT_OK;
   };
-  // Fixes, baselines and SARIF's `fixes` need the fix intents and models, which stay in the worker that made them.
+  // Fixes are applied from the models, which stay in the worker that made them (SARIF's `fixes` are written there).
   // Workers load the built-in rules only: custom rules run in this thread.
-  const workersCan = catalogue === builtinCatalogue() && !options.fix && !options.fixDryRun && options.format !== 'sarif' && options.writeBaseline === undefined && options.baseline === undefined;
+  const workersCan = catalogue === builtinCatalogue() && !options.fix && !options.fixDryRun;
   // The workers start as soon as the scan is known to be large, and load the engine while the listing goes on.
   let workers: ScanWorkers | undefined;
   const startWorkers = (count: number) => {
-    if (count === PARALLEL_FROM_FILES) workers = new ScanWorkers(os.availableParallelism(), { strict: config.strict, severities: config.rules, timeoutMs: config.analysisTimeoutMs });
+    if (count === PARALLEL_FROM_FILES) workers = new ScanWorkers(os.availableParallelism(), { strict: config.strict, severities: config.rules, timeoutMs: config.analysisTimeoutMs, fixEdits: options.format === 'sarif' });
   };
   const listing = listFiles(paths, listOptions, workersCan ? startWorkers : undefined);
+  let files: readonly LintedFile[];
   if (workers) {
     const progress = terminalProgress();
-    const files = await workers.lint(listing, (phase, done, total) => progress?.update(phase, done, total));
+    files = await workers.lint(listing, (phase, done, total) => progress?.update(phase, done, total));
     progress?.end();
-    return finish(files);
+  } else {
+    const inThread = (require('./inThread') as typeof import('./inThread')).scanInThread(listing, lintOptions, options, shown);
+    if (typeof inThread === 'number') return inThread;
+    files = inThread;
   }
-  const files = (require('./inThread') as typeof import('./inThread')).scanInThread(listing, lintOptions, options, shown);
-  if (typeof files === 'number') return files;
+  if (options.writeBaseline !== undefined) {
+    const entries = baselineEntries(files, shown);
+    try {
+      fs.writeFileSync(options.writeBaseline, baselineJson(entries));
+    } catch (error) {
+      return fail(`cannot write ${options.writeBaseline}: ${errorCode(error)}`);
+    }
+    say(`recorded ${entries.length} finding${entries.length === 1 ? '' : 's'} in ${options.writeBaseline}`);
+    return EXIT_OK;
+  }
   if (options.baseline !== undefined) {
     let parsed: ReturnType<typeof parseBaseline>;
     try {

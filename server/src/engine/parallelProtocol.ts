@@ -10,6 +10,8 @@ import type { LintedFile } from './lintScan';
 /** A worker's `workerData`: how it lints, known before the files are. */
 export interface WorkerInput {
   readonly strict: boolean;
+  /** write each fix's edits (see ScanSettings) */
+  readonly fixEdits: boolean;
   readonly severities?: ReadonlyMap<string, Severity | 'off'>;
   readonly timeoutMs?: number;
 }

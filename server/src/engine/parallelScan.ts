@@ -83,6 +83,8 @@ export interface ScanSettings {
   readonly severities?: ReadonlyMap<string, Severity | 'off'>;
   /** each file's time budget for reading its YAML and for the rules */
   readonly timeoutMs?: number;
+  /** write each fix's edits (`Finding.fixEdits`), for an output that shows them (SARIF) */
+  readonly fixEdits?: boolean;
 }
 
 /**
@@ -94,8 +96,8 @@ export interface ScanSettings {
  * parameter file of a template of its share.
  *
  * The results differ from the sequential ones in two ways, both invisible to the report formats: documents carry
- * no model (no `template`, `parameterFile` or `kubernetesObjects`), and fixes carry their title and safety but no
- * intents. Applying fixes (`--fix`) needs the sequential path.
+ * no model (no `template`, `parameterFile` or `kubernetesObjects`), and fixes carry their title, safety and (when
+ * asked) edits but no intents. Applying fixes (`--fix`) needs the sequential path.
  */
 export class ScanWorkers {
   private readonly workers: Worker[];
@@ -103,13 +105,15 @@ export class ScanWorkers {
   private failure: Error | undefined;
 
   constructor(count: number, settings: ScanSettings) {
-    const input: WorkerInput = { strict: settings.strict ?? false, ...(settings.severities ? { severities: settings.severities } : {}), ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}) };
+    const input: WorkerInput = { strict: settings.strict ?? false, fixEdits: settings.fixEdits ?? false, ...(settings.severities ? { severities: settings.severities } : {}), ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}) };
     this.workers = Array.from({ length: Math.max(1, count) }, () => new Worker(path.join(__dirname, 'parallelWorker.js'), { workerData: input }));
     for (const worker of this.workers) {
       worker.once('error', (error) => (this.failure ??= error));
-      worker.once('exit', (code) => (this.failure ??= new Error(`a scan worker stopped with exit code ${code} before its share was given`)));
+      worker.once('exit', this.stoppedEarly);
     }
   }
+
+  private readonly stoppedEarly = (code: number) => (this.failure ??= new Error(`a scan worker stopped with exit code ${code} before its share was given`));
 
   /** Reads and lints the files listed, then stops the workers: they serve one scan. */
   async lint(listing: FileListing, onProgress?: ParallelScanOptions['onProgress']): Promise<LintedFile[]> {
@@ -128,7 +132,7 @@ export class ScanWorkers {
     };
     try {
       if (this.failure) throw this.failure;
-      for (const worker of workers) worker.removeAllListeners('exit');
+      for (const worker of workers) worker.off('exit', this.stoppedEarly);
       const done = workers.map(
         (worker, w) =>
           new Promise<void>((resolve, reject) => {

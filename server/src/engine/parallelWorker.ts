@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtinCatalogue } from '../lint/catalogue';
+import { editsByFile } from '../fix/fileEdits';
 import type { Finding } from '../lint/finding';
 import { collectFacts, NO_FACTS_COLLECTED, type FactCollection } from '../lint/collectFacts';
 import type { AnalyzedDocument } from './document';
@@ -23,9 +24,14 @@ function post(message: WorkerToMain): void {
   parentPort!.postMessage(message);
 }
 
-/** A finding without its fix intents, which point into this thread's model; outputs only show the fix title. */
-function portable(finding: Finding): Finding {
-  return finding.fix ? { ...finding, fix: { title: finding.fix.title, safe: finding.fix.safe, intents: [] } } : finding;
+/**
+ * A finding without its fix intents, which point into this thread's model: with the fix's edits written here when
+ * asked (from `documents`, the file's and its parameter files' by path), else with the fix's title only.
+ */
+function portable(finding: Finding, document: AnalyzedDocument, documents: () => ReadonlyMap<string, AnalyzedDocument>): Finding {
+  if (!finding.fix) return finding;
+  const edits = input.fixEdits ? editsByFile(document, finding.fix, documents()) : undefined;
+  return { ...finding, fix: { title: finding.fix.title, safe: finding.fix.safe, intents: [] }, ...(edits ? { fixEdits: edits } : {}) };
 }
 
 /** The document as outputs read it (path, text, format, diagnostics, comments), without its model. */
@@ -95,8 +101,11 @@ function lintShare(facts: readonly FileFacts[]): void {
   for (const [index, { result, collected }] of own) {
     if (result.kind !== 'analyzed') linted.push({ index, file: { result, findings: [], failures: [] } });
     else {
-      const { findings, failures } = withCollectionFailures(lint(result.document), collected);
-      linted.push({ index, file: { result: portableResult(result), findings: findings.map(portable), failures } });
+      const { document } = result;
+      const { findings, failures } = withCollectionFailures(lint(document), collected);
+      let documents: Map<string, AnalyzedDocument> | undefined;
+      const editable = () => (documents ??= new Map([document, ...parameterFilesOf(document)].map((d) => [d.path, d])));
+      linted.push({ index, file: { result: portableResult(result), findings: findings.map((f) => portable(f, document, editable)), failures } });
     }
     if (linted.length === LINTED_PER_MESSAGE) {
       post({ kind: 'linted', files: linted });

@@ -1,4 +1,5 @@
 import type { Range } from '../text/range';
+import type { FileEdits } from '../fix/fileEdits';
 import type { Fix, Severity } from './ruleApi';
 
 export interface RelatedLocation {
@@ -23,6 +24,11 @@ export interface Finding {
   readonly range: Range;
   readonly related: readonly RelatedLocation[];
   readonly fix?: Fix;
+  /**
+   * The fix's edits, when they were written where the model is, for an output that gets the finding without it (a
+   * scan's worker sends its fix without intents, which point into the model): none when they cannot be written.
+   */
+  readonly fixEdits?: FileEdits;
   /** set when a suppression comment, metadata entry or annotation covers the finding */
   readonly suppression?: Suppression;
   /** the secrets the message shows masked; never printed, only used to mask them wherever source text is shown */

@@ -1,20 +1,45 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatJson } from 'ztlint/cli/formats/json';
-import { lintScan } from 'ztlint/engine/lintScan';
+import { displayPath } from 'ztlint/cli/formats/location';
+import { formatSarif } from 'ztlint/cli/formats/sarif';
+import { baselineEntries, baselineJson } from 'ztlint/engine/baseline';
+import { lintScan, type LintedFile } from 'ztlint/engine/lintScan';
 import { scan } from 'ztlint/engine/scan';
 import { builtinCatalogue } from 'ztlint/lint/catalogue';
 import { CORPUS_ROOT } from '../support/corpus';
-import { ztlintIn } from './helpers';
+import { tempDir, ztlintIn } from './helpers';
 
 describe('ztlint on a large scan', () => {
+  // Over the 200 files from which the command starts its workers: Bicep, ARM templates and parameter files.
+  const folders = ['ALZ-Bicep', 'azure-docs-json-samples'];
+  let inThread: LintedFile[];
+  before(() => {
+    inThread = lintScan(scan(folders.map((f) => path.join(CORPUS_ROOT, f))), { catalogue: builtinCatalogue() });
+    assert.ok(inThread.length > 200, `${inThread.length} files`);
+  });
+
   it('lints in workers started while the files are listed, and reports what one thread reports', () => {
-    // Over the 200 files from which the command starts its workers: Bicep, ARM templates and parameter files.
-    const folders = ['ALZ-Bicep', 'azure-docs-json-samples'];
     const run = ztlintIn(CORPUS_ROOT, '--format', 'json', ...folders);
     assert.equal(run.status, 1, run.stderr);
-    const inThread = lintScan(scan(folders.map((f) => path.join(CORPUS_ROOT, f))), { catalogue: builtinCatalogue() });
-    assert.ok(inThread.length > 200, `${inThread.length} files`);
     assert.equal(run.stdout, formatJson({ files: inThread, catalogue: builtinCatalogue(), base: CORPUS_ROOT }));
+  });
+
+  it('writes the same SARIF, fixes included, as one thread', () => {
+    const run = ztlintIn(CORPUS_ROOT, '--format', 'sarif', ...folders);
+    assert.equal(run.status, 1, run.stderr);
+    assert.ok(run.stdout.includes('"fixes"'), 'fixes in the SARIF log');
+    assert.equal(run.stdout, formatSarif({ files: inThread, catalogue: builtinCatalogue(), base: CORPUS_ROOT }));
+  });
+
+  it('records the same baseline as one thread, and then reports nothing new', () => {
+    const baseline = path.join(tempDir(), 'baseline.json');
+    const written = ztlintIn(CORPUS_ROOT, '--write-baseline', baseline, ...folders);
+    assert.equal(written.status, 0, written.stderr);
+    assert.equal(fs.readFileSync(baseline, 'utf8'), baselineJson(baselineEntries(inThread, (file) => displayPath(file, CORPUS_ROOT))));
+    const compared = ztlintIn(CORPUS_ROOT, '--baseline', baseline, '--format', 'json', ...folders);
+    const reported = (JSON.parse(compared.stdout) as { files: { findings: unknown[] }[] }).files.flatMap((f) => f.findings);
+    assert.deepEqual(reported, []);
   });
 });

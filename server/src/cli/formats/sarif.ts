@@ -7,7 +7,7 @@ import type { Severity } from '../../lint/ruleApi';
 import type { SyntaxSeverity } from '../../text/syntaxDiagnostic';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../../version';
 import { displayPath, regionOf } from './location';
-import { editsByFile } from '../fix';
+import { editsByFile } from '../../fix/fileEdits';
 import type { BaselineInUse, Report } from './report';
 
 export const LEVEL: Record<Severity | SyntaxSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -28,7 +28,7 @@ function whyOf(docs: string | undefined): string | undefined {
  */
 function sarifFixes(document: AnalyzedDocument, finding: Finding, documents: ReadonlyMap<string, AnalyzedDocument>, locationOf: (filePath: string) => object): object {
   if (!finding.fix) return {};
-  const edits = editsByFile(document, finding.fix, documents);
+  const edits = finding.fixEdits ?? editsByFile(document, finding.fix, documents);
   if (!edits || [...edits.values()].every((e) => e.length === 0)) return {};
   const artifactChanges = [...edits].map(([file, fileEdits]) => ({
     artifactLocation: locationOf(file),
