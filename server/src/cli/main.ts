@@ -13,7 +13,7 @@ import { terminalProgress } from '../engine/parallelProgress';
 import { builtinCatalogue } from '../lint/catalogue';
 import type { BaselineInUse, Report } from './formats/report';
 import { TOOL_VERSION } from '../version';
-import { tuneCompilerForShortRun } from './shortRun';
+import { tuneV8ForShortRun } from './shortRun';
 import { expandGlobs } from './globs';
 import { displayPath } from './formats/location';
 import { explainRule, listRules } from './rules';
@@ -43,7 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     (require('../lsp/main') as typeof import('../lsp/main')).startLanguageServer();
     return new Promise<number>(() => undefined);
   }
-  tuneCompilerForShortRun();
+  tuneV8ForShortRun();
   let options: CliOptions;
   try {
     options = parseArgs(argv);
