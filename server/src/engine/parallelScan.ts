@@ -133,9 +133,12 @@ export class ScanWorkers {
     try {
       if (this.failure) throw this.failure;
       for (const worker of workers) worker.off('exit', this.stoppedEarly);
+      const given = shares(listing.files, workers.length);
+      // A worker is done when its share's results are in: its exit (tearing down its heap) is not waited for.
       const done = workers.map(
         (worker, w) =>
           new Promise<void>((resolve, reject) => {
+            let lintedHere = 0;
             worker.on('message', (message: WorkerToMain) => {
               switch (message.kind) {
                 case 'reading':
@@ -150,18 +153,20 @@ export class ScanWorkers {
                 case 'linted':
                   for (const { index, file } of message.files) results[offset + index] = file;
                   linted += message.files.length;
+                  lintedHere += message.files.length;
                   onProgress?.('linting', offset + linted, total);
+                  if (lintedHere === given[w].length) resolve();
                   break;
               }
             });
             worker.on('error', reject);
-            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a scan worker stopped with exit code ${code}`))));
+            worker.on('exit', (code) => (code === 0 && lintedHere === given[w].length ? resolve() : reject(new Error(`a scan worker stopped with exit code ${code}`))));
           }),
       );
-      shares(listing.files, workers.length).forEach((share, w) => workers[w].postMessage({ kind: 'read', files: listing.files, share } satisfies MainToWorker));
+      given.forEach((share, w) => workers[w].postMessage({ kind: 'read', files: listing.files, share } satisfies MainToWorker));
       await Promise.all(done);
     } finally {
-      await this.terminate();
+      void this.terminate();
     }
     return results;
   }
