@@ -96,8 +96,12 @@ export async function cliThroughput(): Promise<void> {
       `  ${label.padEnd(38)} ${t.wall.toFixed(2).padStart(6)} s wall ${(t.wall / parse.wall).toFixed(2).padStart(5)}x  ${t.cpu.toFixed(2).padStart(6)} s CPU ${(t.cpu / parse.cpu).toFixed(2).padStart(5)}x  ${(mb / t.wall).toFixed(1).padStart(6)} MB/s`,
     );
   row('parse-only (read+parse+model)', parse);
-  row(`parse-only, fresh process, ${os.availableParallelism()} threads`, timedParseProcess(files));
-  row('ztlint CLI (a fresh process)', timedCli());
+  const freshParse = timedParseProcess(files);
+  row(`parse-only, fresh process, ${os.availableParallelism()} threads`, freshParse);
+  const cli = timedCli();
+  row('ztlint CLI (a fresh process)', cli);
+  // Like with like: both start cold and read on every core.
+  console.log(`  ztlint CLI / parse-only in a fresh process on every core: ${(cli.wall / freshParse.wall).toFixed(2)}x wall, ${(cli.cpu / freshParse.cpu).toFixed(2)}x CPU`);
   row('scan+lint on one core', await timed(() => lintScan(scan([CORPUS_ROOT]), { catalogue: builtinCatalogue() })));
   row(`parallel scan+lint, ${os.availableParallelism()} workers`, await timed(() => parallelScan([CORPUS_ROOT])));
 }
