@@ -103,6 +103,7 @@ export class ScanWorkers {
   private readonly workers: Worker[];
   /** why a worker stopped before it was given its share, reported by `lint` */
   private failure: Error | undefined;
+  private readonly stoppedEarly = (code: number) => (this.failure ??= new Error(`a scan worker stopped with exit code ${code} before its share was given`));
 
   constructor(count: number, settings: ScanSettings) {
     const input: WorkerInput = { strict: settings.strict ?? false, fixEdits: settings.fixEdits ?? false, ...(settings.severities ? { severities: settings.severities } : {}), ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}) };
@@ -112,8 +113,6 @@ export class ScanWorkers {
       worker.once('exit', this.stoppedEarly);
     }
   }
-
-  private readonly stoppedEarly = (code: number) => (this.failure ??= new Error(`a scan worker stopped with exit code ${code} before its share was given`));
 
   /** Reads and lints the files listed, then stops the workers: they serve one scan. */
   async lint(listing: FileListing, onProgress?: ParallelScanOptions['onProgress']): Promise<LintedFile[]> {
