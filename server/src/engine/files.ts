@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import type { FileResult } from './scan';
 
 /** File name endings ztlint reads; which of them are really templates or manifests is decided by content. */
 const CANDIDATE_EXTENSIONS = ['.bicep', '.bicepparam', '.json', '.jsonc', '.yaml', '.yml'];
@@ -17,6 +18,11 @@ export interface FileListing {
   readonly files: string[];
   /** paths given that do not exist or cannot be listed, with the reason */
   readonly problems: { readonly path: string; readonly message: string }[];
+}
+
+/** The paths a listing could not list (missing, unlistable folders), as the results a scan gives them. */
+export function unlisted(listing: FileListing): FileResult[] {
+  return listing.problems.map((p) => ({ kind: 'unreadable', path: p.path, message: p.message }));
 }
 
 export interface ListOptions {

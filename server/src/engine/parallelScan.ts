@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Severity } from '../lint/ruleApi';
-import { listFiles, type FileListing, type ListOptions } from './files';
+import { listFiles, unlisted, type FileListing, type ListOptions } from './files';
 import type { LintedFile } from './lintScan';
 import type { FileFacts, MainToWorker, WorkerInput, WorkerToMain } from './parallelProtocol';
 
@@ -46,6 +46,9 @@ function costOf(file: string): Cost {
   return extension === '.yaml' || extension === '.yml' ? COSTS.yaml : extension === '.bicep' || extension === '.bicepparam' ? COSTS.bicep : COSTS.json;
 }
 
+/** The longest of the shares' phase times, once `added` is added to share `at`'s. */
+const longestWith = (times: readonly number[], at: number, added: number) => Math.max(...times.map((time, w) => (w === at ? time + added : time)));
+
 /**
  * Shares whose reading and whose linting are each about as long as the others': the workers read until all are
  * done and only then lint, so either phase's longest share sets the time. The costliest file first, each goes to
@@ -67,7 +70,7 @@ function shares(files: readonly string[], count: number): number[][] {
     let best = 0;
     let bestSpan = Infinity;
     for (let w = 0; w < count; w++) {
-      const span = weight(Math.max(...reading.map((r, v) => (v === w ? r + e.read : r))), Math.max(...linting.map((l, v) => (v === w ? l + e.lint : l))));
+      const span = weight(longestWith(reading, w, e.read), longestWith(linting, w, e.lint));
       if (span < bestSpan) [best, bestSpan] = [w, span];
     }
     reading[best] += e.read;
@@ -76,6 +79,9 @@ function shares(files: readonly string[], count: number): number[][] {
   }
   return result.map((share) => share.sort((a, b) => a - b));
 }
+
+/** The listing's problems as linted files: nothing read, nothing found. */
+const unlintable = (listing: FileListing): LintedFile[] => unlisted(listing).map((result) => ({ result, findings: [], failures: [] }));
 
 /** How the workers lint: the same for every file of the scan. */
 export interface ScanSettings {
@@ -117,7 +123,7 @@ export class ScanWorkers {
   /** Reads and lints the files listed, then stops the workers: they serve one scan. */
   async lint(listing: FileListing, onProgress?: ParallelScanOptions['onProgress']): Promise<LintedFile[]> {
     const total = listing.problems.length + listing.files.length;
-    const results: LintedFile[] = listing.problems.map((p) => ({ result: { kind: 'unreadable', path: p.path, message: p.message }, findings: [], failures: [] }));
+    const results = unlintable(listing);
     const offset = listing.problems.length;
     const { workers } = this;
     const read = new Array<number>(workers.length).fill(0);
@@ -165,20 +171,16 @@ export class ScanWorkers {
       given.forEach((share, w) => workers[w].postMessage({ kind: 'read', files: listing.files, share } satisfies MainToWorker));
       await Promise.all(done);
     } finally {
-      void this.terminate();
+      for (const worker of workers) void worker.terminate();
     }
     return results;
-  }
-
-  async terminate(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
 
 /** `lintScan(scan(inputs))` on every core, with the built-in rules (see `ScanWorkers`). */
 export async function parallelScan(inputs: readonly string[], options: ParallelScanOptions = {}): Promise<LintedFile[]> {
   const listing = options.listing ?? listFiles(inputs, options.list);
-  if (listing.files.length === 0) return listing.problems.map((p) => ({ result: { kind: 'unreadable', path: p.path, message: p.message }, findings: [], failures: [] }));
+  if (listing.files.length === 0) return unlintable(listing);
   const workers = new ScanWorkers(Math.min(options.workers ?? os.availableParallelism(), listing.files.length), options);
   return workers.lint(listing, options.onProgress);
 }

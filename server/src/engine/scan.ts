@@ -3,7 +3,7 @@ import { DEFAULT_ANALYSIS_TIMEOUT_MS, Deadline } from '../lint/deadline';
 import { decodeText } from '../text/decode';
 import type { AnalyzedDocument } from './document';
 import { analyzeDocument } from './analyze';
-import { listFiles, type FileListing, type ListOptions } from './files';
+import { listFiles, unlisted, type FileListing, type ListOptions } from './files';
 
 /** Files larger than this are reported and skipped rather than read into memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -40,7 +40,7 @@ export function scan(inputs: readonly string[], options: ListOptions = {}, timeo
 
 /** `scan` of files already listed. */
 export function readListed(listing: FileListing, timeoutMs?: number): ScanResult {
-  const files: FileResult[] = listing.problems.map((p) => ({ kind: 'unreadable', path: p.path, message: p.message }));
+  const files = unlisted(listing);
   for (const file of listing.files) files.push(readAndAnalyze(file, timeoutMs));
   return { files };
 }
